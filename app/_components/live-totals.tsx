@@ -1,0 +1,87 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { formatMoney } from "@/lib/money";
+
+export interface TotalsView {
+  raised: string;
+  goal: string;
+  donors: string;
+  percent: string;
+  ratio: number;
+  valueText: string;
+}
+
+interface TotalsResponse {
+  currency: string;
+  raised: number;
+  goal: number;
+  donors: number;
+}
+
+const POLL_MS = 15_000;
+
+// The first render shows the server's text unchanged (no hydration differences between the server's and the
+// browser's Intl data); after that the totals are fetched and formatted here.
+export function LiveTotals({ label, initial }: { label: string; initial: TotalsView }) {
+  const t = useTranslations("RaisedProgress");
+  const format = useFormatter();
+  const locale = useLocale();
+  const [view, setView] = useState(initial);
+
+  useEffect(() => {
+    let stopped = false;
+    async function refresh() {
+      try {
+        const response = await fetch("/api/totals", { headers: { accept: "application/json" } });
+        if (!response.ok || stopped) return;
+        const totals = (await response.json()) as TotalsResponse;
+        const ratio = totals.goal > 0 ? Math.min(1, totals.raised / totals.goal) : 0;
+        setView({
+          raised: t("raised", { amount: formatMoney(totals.raised, totals.currency, locale, { whole: true }) }),
+          goal: t("goal", { goal: formatMoney(totals.goal, totals.currency, locale, { whole: true }) }),
+          donors: t("donors", { count: totals.donors }),
+          percent: t("percent", { percent: ratio }),
+          ratio,
+          valueText: format.number(ratio, { style: "percent" }),
+        });
+      } catch {
+        // Offline or a blip: keep what is shown and try again at the next tick.
+      }
+    }
+    const timer = setInterval(refresh, POLL_MS);
+    const onVisible = () => document.visibilityState === "visible" && refresh();
+    document.addEventListener("visibilitychange", onVisible);
+    refresh();
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [t, format, locale]);
+
+  return (
+    <section className="progress-card" aria-label={label}>
+      <p className="raised" data-testid="raised-amount" aria-live="polite">
+        {view.raised}
+      </p>
+      <p className="goal">{view.goal}</p>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(view.ratio * 100)}
+        aria-valuetext={view.valueText}
+      >
+        <div className="progress-fill" style={{ inlineSize: `${(view.ratio * 100).toFixed(2)}%` }} />
+      </div>
+      <p className="progress-meta">
+        <span data-testid="donor-count">{view.donors}</span>
+        <span>{view.percent}</span>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { z } from "zod";
+
+// The one place that reads process.env. Every setting is validated once, at start-up (next.config.ts imports
+// this module, so a bad value fails `next build` and `next start` before a single request is served).
+
+// An empty string is treated as unset: `FOO=` in a shell or a CI matrix must not become a value.
+const optional = <T extends z.ZodTypeAny>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const withDefault = <T extends z.ZodTypeAny>(schema: T, fallback: z.input<T>) =>
+  z.preprocess((value) => (value === "" || value === undefined ? fallback : value), schema);
+
+const flag = (fallback: boolean) =>
+  withDefault(z.enum(["true", "false", "1", "0"]), fallback ? "true" : "false").transform(
+    (value) => value === "true" || value === "1",
+  );
+
+const int = (fallback: number, min: number, max: number) =>
+  withDefault(z.coerce.number().int().min(min).max(max), fallback);
+
+const amountList = z
+  .string()
+  .transform((value) => value.split(",").map((part) => Number(part.trim())))
+  .pipe(z.array(z.number().int().positive()).min(1).max(8));
+
+const schema = z
+  .object({
+    NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
+
+    // Database: PostgreSQL when set, otherwise an embedded PGlite kept in PGLITE_DATA_DIR.
+    DATABASE_URL: optional(z.string().url()),
+    PGLITE_DATA_DIR: withDefault(z.string(), ".data/pglite"),
+
+    // Campaign: money is always integer minor units (cents).
+    CAMPAIGN_SLUG: withDefault(z.string().regex(/^[a-z0-9-]{1,40}$/), "launch"),
+    CAMPAIGN_CURRENCY: withDefault(z.string().regex(/^[A-Z]{3}$/, "a three-letter ISO 4217 code"), "EUR"),
+    CAMPAIGN_GOAL: int(10_000_000, 1, Number.MAX_SAFE_INTEGER),
+    CAMPAIGN_PRESET_AMOUNTS: withDefault(amountList, "1000,2500,5000,10000"),
+    DONATION_MIN_AMOUNT: int(100, 1, 100_000_000),
+    DONATION_MAX_AMOUNT: int(1_000_000, 1, 100_000_000),
+    TOTALS_REVALIDATE_SECONDS: int(10, 1, 86_400),
+
+    // Where this site is reached from outside; used for absolute URLs and the Origin check.
+    APP_URL: withDefault(z.string().url(), "http://localhost:3000"),
+
+    // Payments.
+    PAYMENT_PROVIDER: withDefault(z.enum(["sandbox"]), "sandbox"),
+    PAYMENT_WEBHOOK_SECRET: optional(z.string().min(16)),
+    SANDBOX_PAYMENTS_ENABLED: flag(false),
+    RECONCILE_SECRET: optional(z.string().min(16)),
+    RECONCILE_PENDING_AGE_MINUTES: int(30, 1, 10_080),
+
+    // Redis through Upstash's REST protocol; without it an in-process store is used.
+    UPSTASH_REDIS_REST_URL: optional(z.string().url()),
+    UPSTASH_REDIS_REST_TOKEN: optional(z.string().min(1)),
+
+    // Launch-day armour.
+    RATE_LIMIT_DONATIONS_PER_MINUTE: int(20, 1, 100_000),
+    RATE_LIMIT_DONATIONS_PER_EMAIL_PER_HOUR: int(10, 1, 100_000),
+    GATEWAY_MAX_CHECKOUTS_PER_SECOND: int(25, 1, 10_000),
+    TRUST_PROXY: optional(z.string()),
+    DONATIONS_PAUSED: flag(false),
+
+    // Error tracking: nothing is sent without a DSN.
+    SENTRY_DSN: optional(z.string().url()),
+    SENTRY_ENVIRONMENT: optional(z.string()),
+    SENTRY_RELEASE: optional(z.string()),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DONATION_MIN_AMOUNT > env.DONATION_MAX_AMOUNT) {
+      ctx.addIssue({ code: "custom", path: ["DONATION_MIN_AMOUNT"], message: "must not exceed DONATION_MAX_AMOUNT" });
+    }
+    for (const amount of env.CAMPAIGN_PRESET_AMOUNTS) {
+      if (amount < env.DONATION_MIN_AMOUNT || amount > env.DONATION_MAX_AMOUNT) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["CAMPAIGN_PRESET_AMOUNTS"],
+          message: `${amount} is outside DONATION_MIN_AMOUNT..DONATION_MAX_AMOUNT`,
+        });
+      }
+    }
+    if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["UPSTASH_REDIS_REST_TOKEN"],
+        message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together",
+      });
+    }
+    // `next build` and `next start` run with NODE_ENV=production: the local defaults below are refused there, so
+    // a deployment cannot go live on a known secret or on the simulated gateway by accident.
+    if (env.NODE_ENV === "production") {
+      if (!env.PAYMENT_WEBHOOK_SECRET) {
+        ctx.addIssue({ code: "custom", path: ["PAYMENT_WEBHOOK_SECRET"], message: "is required in production" });
+      }
+      if (env.PAYMENT_PROVIDER === "sandbox" && !env.SANDBOX_PAYMENTS_ENABLED) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["PAYMENT_PROVIDER"],
+          message: "sandbox payments are refused in production unless SANDBOX_PAYMENTS_ENABLED=true",
+        });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+export const env: Env = parseEnv(process.env);
+
+/** Secrets with a safe default for local use only; production refuses to start without the real ones. */
+export const secrets = {
+  paymentWebhook: env.PAYMENT_WEBHOOK_SECRET ?? "local-development-webhook-secret",
+  reconcile: env.RECONCILE_SECRET ?? "local-development-reconcile-secret",
+};
+
+export { parseEnv };
