@@ -11,6 +11,9 @@ import { clientMessages } from "@/app/_components/client-messages";
 // CDN can keep serving while a new copy is made; the home page shortens this with the totals interval.
 export const revalidate = 3600;
 
+// Only the three locales exist; anything else in the first segment is a 404, never rendered.
+export const dynamicParams = false;
+
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }

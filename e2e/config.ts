@@ -1,0 +1,18 @@
+// Shared by playwright.config.ts, the e2e server and the specs: one database and one port for the e2e run.
+export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+const adminUrl = new URL(process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test");
+export const E2E_ADMIN_DATABASE_URL = adminUrl.toString();
+adminUrl.pathname = `/${process.env.E2E_DATABASE || "surge_e2e"}`;
+export const E2E_DATABASE_URL = adminUrl.toString();
+export const E2E_REVALIDATE_SECONDS = 3;
+
+export const e2eServerEnv: Record<string, string> = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  DATABASE_URL: E2E_DATABASE_URL,
+  PAYMENT_WEBHOOK_SECRET: "e2e-webhook-secret-0123456789",
+  RECONCILE_SECRET: "e2e-reconcile-secret-0123456789",
+  SANDBOX_PAYMENTS_ENABLED: "true",
+  APP_URL: E2E_BASE_URL,
+  TOTALS_REVALIDATE_SECONDS: String(E2E_REVALIDATE_SECONDS),
+};

@@ -1,0 +1,12 @@
+import { afterAll } from "vitest";
+import { createTestDatabase } from "./test-database";
+
+// Runs before each test file's imports, so lib/env.ts sees this file's own database.
+const database = await createTestDatabase();
+process.env.DATABASE_URL = database.url;
+
+afterAll(async () => {
+  const { getDb } = await import("@/lib/db/client");
+  await getDb().$disconnect();
+  await database.drop();
+});

@@ -1,0 +1,29 @@
+// npm run local – the site on this machine with nothing else running: an embedded PostgreSQL (PGlite) in .data/,
+// an in-process cache instead of Redis, and the simulated payment gateway. Builds, then serves on PORT (3000).
+import { spawn } from "node:child_process";
+import { runSteps } from "./run-steps.mjs";
+
+const port = process.env.PORT || "3000";
+// Local defaults only: production refuses to start without real values for these.
+const env = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  PAYMENT_WEBHOOK_SECRET: "local-development-webhook-secret",
+  RECONCILE_SECRET: "local-development-reconcile-secret",
+  SANDBOX_PAYMENTS_ENABLED: "true",
+  APP_URL: `http://localhost:${port}`,
+  ...process.env,
+};
+
+runSteps(
+  [
+    ["Apply database migrations", "npm", ["run", "--silent", "db:migrate"]],
+    ["Add demo donations", "npm", ["run", "--silent", "db:seed"]],
+    ["Build the site", "npx", ["next", "build"]],
+  ],
+  env,
+);
+
+console.log(`\n▶ Surge is starting on http://localhost:${port}`);
+const server = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));
