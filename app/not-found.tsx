@@ -1,3 +1,5 @@
+import Link from "next/link";
+
 // Paths outside any locale (the proxy sends every page path to one, so this is mostly /api/… typos).
 export default function GlobalNotFound() {
   return (
@@ -6,7 +8,7 @@ export default function GlobalNotFound() {
         <main className="container narrow page-section">
           <h1>Page not found</h1>
           <p>
-            <a href="/">Go to the home page</a>
+            <Link href="/">Go to the home page</Link>
           </p>
         </main>
       </body>
