@@ -53,6 +53,8 @@ const schema = z
     // Redis through Upstash's REST protocol; without it an in-process store is used.
     UPSTASH_REDIS_REST_URL: optional(z.string().url()),
     UPSTASH_REDIS_REST_TOKEN: optional(z.string().min(1)),
+    // The Redis behind the local REST server (`npm run redis:rest`), which stands in for Upstash in development/tests.
+    REDIS_URL: withDefault(z.string().url(), "redis://127.0.0.1:6379"),
 
     // Launch-day armour.
     RATE_LIMIT_DONATIONS_PER_MINUTE: int(20, 1, 100_000),
