@@ -1,0 +1,27 @@
+import { currentRequestId } from "./request-context";
+
+// One JSON line per event, so a log shipper can index fields without parsing prose. The request id ties the lines
+// of one request together and matches the X-Request-Id header the client saw.
+type Level = "info" | "warn" | "error";
+export type LogFields = Record<string, unknown>;
+
+function serialize(value: unknown): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  return value;
+}
+
+function write(level: Level, event: string, fields: LogFields = {}) {
+  const entry: LogFields = { time: new Date().toISOString(), level, event };
+  const requestId = currentRequestId();
+  if (requestId) entry.requestId = requestId;
+  for (const [key, value] of Object.entries(fields)) entry[key] = serialize(value);
+  const line = JSON.stringify(entry);
+  if (level === "info") console.log(line);
+  else console.error(line);
+}
+
+export const logger = {
+  info: (event: string, fields?: LogFields) => write("info", event, fields),
+  warn: (event: string, fields?: LogFields) => write("warn", event, fields),
+  error: (event: string, fields?: LogFields) => write("error", event, fields),
+};
