@@ -1,0 +1,35 @@
+import { createCircuitBreaker } from "./circuit-breaker";
+
+// A conflict, a validation failure or a missing row means the database answered: it is healthy. Connection and
+// server errors have no Prisma request-error code in the P2xxx range.
+function isDatabaseOutage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return !(typeof code === "string" && code.startsWith("P2"));
+}
+
+// One breaker per dependency and process: each server instance judges the health it sees itself.
+const globalForBreakers = globalThis as unknown as {
+  surgeBreakers?: {
+    database: ReturnType<typeof createCircuitBreaker>;
+    gateway: ReturnType<typeof createCircuitBreaker>;
+  };
+};
+
+globalForBreakers.surgeBreakers ??= {
+  database: createCircuitBreaker({
+    name: "database",
+    failureThreshold: 5,
+    openMs: 10_000,
+    timeoutMs: 5_000,
+    isFailure: isDatabaseOutage,
+  }),
+  gateway: createCircuitBreaker({
+    name: "payment gateway",
+    failureThreshold: 5,
+    openMs: 15_000,
+    timeoutMs: 10_000,
+  }),
+};
+
+export const databaseBreaker = globalForBreakers.surgeBreakers.database;
+export const gatewayBreaker = globalForBreakers.surgeBreakers.gateway;

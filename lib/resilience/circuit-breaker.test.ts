@@ -1,0 +1,87 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { afterAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { CallTimeoutError, CircuitOpenError, createCircuitBreaker } from "./circuit-breaker";
+import { startCuttableProxy } from "./cuttable-tcp-proxy";
+
+const fail = () => Promise.reject(new Error("down"));
+
+describe("createCircuitBreaker", () => {
+  it("opens after the threshold of consecutive failures and then fails fast without calling", async () => {
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 3, openMs: 60_000 });
+    for (let i = 0; i < 3; i++) await expect(breaker.run(fail)).rejects.toThrow("down");
+    let called = false;
+    const error = await breaker.run(async () => (called = true)).catch((caught) => caught);
+    expect(error).toBeInstanceOf(CircuitOpenError);
+    expect(error.retryAfterSeconds).toBe(60);
+    expect(called).toBe(false);
+  });
+
+  it("does not count errors that say nothing about the dependency's health", async () => {
+    const conflict = Object.assign(new Error("unique"), { code: "P2002" });
+    const breaker = createCircuitBreaker({
+      name: "test",
+      failureThreshold: 1,
+      isFailure: (e) => e !== conflict,
+    });
+    await expect(breaker.run(() => Promise.reject(conflict))).rejects.toBe(conflict);
+    expect(breaker.state()).toBe("closed");
+  });
+
+  it("counts a call slower than its deadline as a failure", async () => {
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, timeoutMs: 20 });
+    await expect(breaker.run(() => new Promise(() => {}))).rejects.toBeInstanceOf(CallTimeoutError);
+    expect(breaker.state()).toBe("open");
+  });
+
+  it("lets one trial through after openMs, reopening on failure and closing on success", async () => {
+    let now = 0;
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, openMs: 1000, now: () => now });
+    await expect(breaker.run(fail)).rejects.toThrow("down");
+    now = 1000;
+    expect(breaker.state()).toBe("half-open");
+    await expect(breaker.run(fail)).rejects.toThrow("down");
+    expect(breaker.state()).toBe("open");
+    now = 2000;
+    expect(await breaker.run(async () => "ok")).toBe("ok");
+    expect(breaker.state()).toBe("closed");
+  });
+});
+
+describe("a breaker around PostgreSQL", () => {
+  const databaseUrl = new URL(process.env.DATABASE_URL as string);
+  const proxies: Array<{ close(): Promise<void> }> = [];
+  afterAll(() => Promise.all(proxies.map((proxy) => proxy.close())));
+
+  it("opens when PostgreSQL is unreachable and closes by itself when it is back", async () => {
+    const proxy = await startCuttableProxy({
+      host: databaseUrl.hostname,
+      port: Number(databaseUrl.port || 5432),
+    });
+    proxies.push(proxy);
+    const viaProxy = new URL(databaseUrl);
+    viaProxy.host = `127.0.0.1:${proxy.port}`;
+    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: viaProxy.toString() }) });
+    const breaker = createCircuitBreaker({
+      name: "database",
+      failureThreshold: 2,
+      openMs: 300,
+      timeoutMs: 2000,
+    });
+    const ping = () => breaker.run(() => db.$queryRaw`SELECT 1`);
+
+    await expect(ping()).resolves.toBeDefined();
+    proxy.cut();
+    await expect(ping()).rejects.not.toBeInstanceOf(CircuitOpenError);
+    await expect(ping()).rejects.not.toBeInstanceOf(CircuitOpenError);
+    const started = Date.now();
+    await expect(ping()).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(Date.now() - started).toBeLessThan(50);
+
+    proxy.restore();
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    await expect(ping()).resolves.toBeDefined();
+    expect(breaker.state()).toBe("closed");
+    await db.$disconnect();
+  });
+});
