@@ -3,22 +3,33 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 
+// Reads `reason` from the query string, so it is rendered per request and never stored by a CDN.
+export const dynamic = "force-dynamic";
+
+const REASONS = new Set(["declined", "cancelled", "invalid"]);
+
 export async function generateMetadata({ params }: PageProps<"/[locale]/donate/error">): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: locale as Locale, namespace: "Metadata" });
   return { title: t("errorTitle"), robots: { index: false } };
 }
 
-export default async function ErrorPage({ params }: PageProps<"/[locale]/donate/error">) {
+export default async function ErrorPage({ params, searchParams }: PageProps<"/[locale]/donate/error">) {
   const { locale } = await params;
+  const { reason } = await searchParams;
   setRequestLocale(locale as Locale);
   const t = await getTranslations("ErrorPage");
+  const known = typeof reason === "string" && REASONS.has(reason) ? reason : "unknown";
 
   return (
     <div className="container narrow page-section center">
-      <div className="result-icon result-error" aria-hidden="true">!</div>
+      <div className="result-icon result-error" aria-hidden="true">
+        !
+      </div>
       <h1>{t("title")}</h1>
-      <p className="lead">{t("reason", { reason: "unknown" })}</p>
+      <p className="lead" data-testid="donation-result" role="status">
+        {t("reason", { reason: known })}
+      </p>
       <p className="actions">
         <Link href="/donate" className="button">
           {t("retry")}

@@ -1,7 +1,17 @@
 import type { Metadata } from "next";
+import { redirect } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { findDonationReceipt } from "@/lib/donations/donation-receipt";
+import { formatMoney } from "@/lib/money";
+
+// One of the two pages that vary per request: it reads the donation named in the link, so it is rendered on
+// demand and never stored by a CDN (Next.js sends `private, no-store` for dynamic pages).
+export const dynamic = "force-dynamic";
+
+const PENDING_REFRESH_SECONDS = 3;
+const REASON_BY_STATUS = { failed: "declined", cancelled: "cancelled", expired: "unknown" } as const;
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/donate/success">): Promise<Metadata> {
   const { locale } = await params;
@@ -9,16 +19,31 @@ export async function generateMetadata({ params }: PageProps<"/[locale]/donate/s
   return { title: t("successTitle"), robots: { index: false } };
 }
 
-export default async function SuccessPage({ params }: PageProps<"/[locale]/donate/success">) {
+export default async function SuccessPage({ params, searchParams }: PageProps<"/[locale]/donate/success">) {
   const { locale } = await params;
+  const { donation: id } = await searchParams;
   setRequestLocale(locale as Locale);
   const t = await getTranslations("SuccessPage");
+  const receipt = await findDonationReceipt(typeof id === "string" ? id : undefined);
+  if (receipt && receipt.status in REASON_BY_STATUS) {
+    redirect(
+      `/${locale}/donate/error?reason=${REASON_BY_STATUS[receipt.status as keyof typeof REASON_BY_STATUS]}`,
+    );
+  }
+  const amount = receipt ? formatMoney(receipt.amount, receipt.currency, locale) : "";
+  const pending = receipt?.status === "pending";
 
   return (
     <div className="container narrow page-section center">
-      <div className="result-icon result-success" aria-hidden="true">✓</div>
+      {/* Works without JavaScript: the browser itself reloads until the gateway has confirmed. */}
+      {pending && <meta httpEquiv="refresh" content={String(PENDING_REFRESH_SECONDS)} />}
+      <div className="result-icon result-success" aria-hidden="true">
+        ✓
+      </div>
       <h1>{t("title")}</h1>
-      <p className="lead">{t("unknown")}</p>
+      <p className="lead" data-testid="donation-result" role="status">
+        {!receipt ? t("unknown") : pending ? t("pending", { amount }) : t("body", { amount })}
+      </p>
       <p>
         <Link href="/" className="button">
           {t("backHome")}

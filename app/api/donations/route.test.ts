@@ -1,0 +1,151 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import {
+  formDonationRequest,
+  jsonDonationRequest,
+  validDonation,
+} from "@/lib/donations/testing/donation-requests";
+import { POST } from "./route";
+
+const db = getDb();
+
+beforeEach(async () => {
+  await db.paymentEvent.deleteMany();
+  await db.donation.deleteMany();
+});
+
+describe("POST /api/donations", () => {
+  it("starts a pending donation and answers 201 with the checkout to redirect to", async () => {
+    const response = await POST(jsonDonationRequest(validDonation));
+
+    expect(response.status).toBe(201);
+    const body = await response.json();
+    expect(body).toEqual({ id: expect.stringMatching(/^don_/), status: "pending", redirectUrl: expect.any(String) });
+    expect(body.redirectUrl).toMatch(/^\/sandbox\/checkout\/sbx_/);
+    const row = await db.donation.findUniqueOrThrow({ where: { id: body.id } });
+    expect(row).toMatchObject({ amount: 2500, currency: "EUR", status: "pending", locale: "en", donorName: "Ada" });
+  });
+
+  it("answers the no-JavaScript form with a 303 to the checkout, taking a custom amount in major units", async () => {
+    const response = await POST(
+      formDonationRequest({ amount: "custom", customAmount: "25,50", currency: "EUR", locale: "fr", anonymous: "true" }),
+    );
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toMatch(/^\/sandbox\/checkout\/sbx_/);
+    const row = await db.donation.findFirstOrThrow();
+    expect(row).toMatchObject({ amount: 2550, locale: "fr", anonymous: true, donorName: null });
+  });
+
+  it("sends an invalid form post to the localized error page, writing nothing", async () => {
+    const response = await POST(formDonationRequest({ amount: "custom", customAmount: "abc", currency: "EUR", locale: "ar" }));
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/ar/donate/error?reason=invalid");
+    expect(await db.donation.count()).toBe(0);
+  });
+
+  const tooBig = JSON.stringify({ ...validDonation, name: "x".repeat(17 * 1024) });
+  it.each([
+    ["a missing amount", { ...validDonation, amount: undefined }, 400, "validation_failed", "amount"],
+    ["an amount in major units", { ...validDonation, amount: 25.5 }, 400, "validation_failed", "amount"],
+    ["an amount as a string", { ...validDonation, amount: "2500" }, 400, "validation_failed", "amount"],
+    ["an amount below the minimum", { ...validDonation, amount: 99 }, 400, "validation_failed", "amount"],
+    ["an amount above the maximum", { ...validDonation, amount: 1_000_001 }, 400, "validation_failed", "amount"],
+    ["a negative amount", { ...validDonation, amount: -2500 }, 400, "validation_failed", "amount"],
+    ["another currency", { ...validDonation, currency: "USD" }, 400, "validation_failed", "currency"],
+    ["an unknown locale", { ...validDonation, locale: "de" }, 400, "validation_failed", "locale"],
+    ["a name over 100 characters", { ...validDonation, name: "x".repeat(101) }, 400, "validation_failed", "name"],
+    ["a malformed email", { ...validDonation, email: "ada@" }, 400, "validation_failed", "email"],
+    ["anonymous as a string", { ...validDonation, anonymous: "yes" }, 400, "validation_failed", "anonymous"],
+    ["a body that is not JSON", "{amount: 2500", 400, "bad_request", undefined],
+    ["a JSON array", "[2500]", 400, "bad_request", undefined],
+    ["JSON null", "null", 400, "bad_request", undefined],
+    ["a body over 16 KB", tooBig, 413, "payload_too_large", undefined],
+  ])("refuses %s with %i and writes nothing", async (_case, body, status, code, field) => {
+    const response = await POST(jsonDonationRequest(body));
+
+    expect(response.status).toBe(status);
+    const { error } = await response.json();
+    expect(error.code).toBe(code);
+    expect(error.message).toEqual(expect.any(String));
+    if (field) expect(Object.keys(error.fields)).toContain(field);
+    expect(await db.donation.count()).toBe(0);
+  });
+
+  it.each([
+    ["text/plain", "amount=2500"],
+    ["multipart/form-data; boundary=x", "--x--"],
+    ["", "{}"],
+  ])("refuses the content type %j with 415", async (type, body) => {
+    const request = new Request(`${env.APP_URL}/api/donations`, { method: "POST", headers: { "Content-Type": type }, body });
+    const response = await POST(request);
+
+    expect(response.status).toBe(415);
+    expect((await response.json()).error.code).toBe("unsupported_media_type");
+  });
+
+  it("localizes the error message and field messages in the locale the body names", async () => {
+    const response = await POST(jsonDonationRequest({ ...validDonation, locale: "fr", amount: 50 }));
+
+    const { error } = await response.json();
+    expect(error.message).toBe("Certaines informations manquent ou ne sont pas valides.");
+    // French wording, French number format (narrow no-break space before the euro sign).
+    expect(error.fields.amount).toMatch(/^Le .*1\s€/);
+  });
+
+  it.each([
+    ["an Origin of another site", { Origin: "https://evil.example" }],
+    ["Sec-Fetch-Site: cross-site", { "Sec-Fetch-Site": "cross-site" }],
+    ["Origin: null", { Origin: "null" }],
+  ])("refuses a form post with %s with 403", async (_case, headers) => {
+    const response = await POST(formDonationRequest({ amount: "2500", currency: "EUR", locale: "en" }, headers));
+
+    expect(response.status).toBe(403);
+    expect(await db.donation.count()).toBe(0);
+  });
+
+  it("accepts a server-to-server JSON call without Origin", async () => {
+    expect((await POST(jsonDonationRequest(validDonation))).status).toBe(201);
+  });
+});
+
+describe("POST /api/donations with Idempotency-Key", () => {
+  it("returns the same donation for the same key and body", async () => {
+    const first = await (await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-1" }))).json();
+    const again = await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-1" }));
+
+    expect(again.status).toBe(201);
+    expect(await again.json()).toEqual(first);
+    expect(await db.donation.count()).toBe(1);
+  });
+
+  it("refuses the same key with a different body with 422", async () => {
+    await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-2" }));
+    const response = await POST(jsonDonationRequest({ ...validDonation, amount: 5000 }, { "Idempotency-Key": "key-2" }));
+
+    expect(response.status).toBe(422);
+    expect((await response.json()).error.code).toBe("idempotency_conflict");
+    expect(await db.donation.count()).toBe(1);
+  });
+
+  it("creates one donation when the same request races itself", async () => {
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, () => POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-3" }))),
+    );
+
+    expect(await db.donation.count()).toBe(1);
+    const created = responses.filter((response) => response.status === 201);
+    expect(created.length).toBeGreaterThan(0);
+    // The losers of the race either replay the donation or are told to retry in a moment.
+    for (const response of responses) expect([201, 409]).toContain(response.status);
+  });
+
+  it("refuses an unusable key with 400", async () => {
+    const response = await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "x".repeat(300) }));
+
+    expect(response.status).toBe(400);
+    expect(await db.donation.count()).toBe(0);
+  });
+});

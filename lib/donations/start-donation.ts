@@ -1,0 +1,108 @@
+import { createHash } from "node:crypto";
+import { ApiError } from "@/lib/api/errors";
+import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
+import { campaign } from "@/lib/campaign/config";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/prisma/client";
+import { getGateway } from "@/lib/payments/get-gateway";
+import type { DonationInput } from "./donation-input";
+import { newDonationId } from "./donation-id";
+import { transitionDonation } from "./transition-donation";
+
+export interface StartedDonation {
+  id: string;
+  /** "pending" for a new donation; a replayed key reports where that donation has got to since. */
+  status: DonationStatus;
+  redirectUrl: string;
+}
+
+function requestHash(input: DonationInput): string {
+  const { amount, currency, locale, name, email, anonymous } = input;
+  return createHash("sha256")
+    .update(JSON.stringify([amount, currency, locale, name ?? null, email ?? null, anonymous]))
+    .digest("hex");
+}
+
+/** The answer to a repeated Idempotency-Key: the same donation, or a refusal if the body differs. */
+function replay(existing: Donation, hash: string): StartedDonation {
+  if (existing.requestHash !== hash) throw new ApiError("idempotency_conflict");
+  if (!existing.checkoutUrl) {
+    // The first request is still creating its checkout; the client retries shortly.
+    throw new ApiError("idempotency_in_progress", "a request with this key is in progress", {
+      retryAfterSeconds: 1,
+    });
+  }
+  return { id: existing.id, status: existing.status, redirectUrl: existing.checkoutUrl };
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/**
+ * Records a pending donation, then opens a checkout for it at the gateway. The row comes first so that nothing a
+ * donor started can vanish: if we crash in between, the reconciler finds a pending donation without a session
+ * and expires it.
+ */
+export async function startDonation(
+  input: DonationInput,
+  { idempotencyKey }: { idempotencyKey?: string } = {},
+): Promise<StartedDonation> {
+  const db = getDb();
+  const hash = requestHash(input);
+  if (idempotencyKey) {
+    const existing = await db.donation.findUnique({ where: { idempotencyKey } });
+    if (existing) return replay(existing, hash);
+  }
+  const gateway = getGateway();
+  let donation: Donation;
+  try {
+    donation = await db.donation.create({
+      data: {
+        id: newDonationId(),
+        campaign: campaign.slug,
+        amount: input.amount,
+        currency: input.currency,
+        gateway: gateway.name,
+        idempotencyKey,
+        requestHash: hash,
+        locale: input.locale,
+        donorName: input.name,
+        donorEmail: input.email,
+        anonymous: input.anonymous,
+      },
+    });
+  } catch (error) {
+    // Two requests with one key raced past the lookup above; the loser answers like a replay.
+    if (idempotencyKey && isUniqueViolation(error)) {
+      return replay(await db.donation.findUniqueOrThrow({ where: { idempotencyKey } }), hash);
+    }
+    throw error;
+  }
+
+  let checkout;
+  try {
+    checkout = await gateway.createCheckout({
+      reference: donation.id,
+      amount: donation.amount,
+      currency: donation.currency,
+      locale: donation.locale,
+      returnUrl: `${env.APP_URL}/api/payments/return`,
+    });
+  } catch (error) {
+    reportUnexpectedError(error, { donationId: donation.id, during: "createCheckout" });
+    // Kept for audit, with the key released so the donor's retry starts afresh.
+    await db.$transaction(async (tx) => {
+      await transitionDonation(tx, donation, "failed");
+      await tx.donation.update({ where: { id: donation.id }, data: { idempotencyKey: null } });
+    });
+    throw new ApiError("service_unavailable", "the payment provider did not answer", {
+      retryAfterSeconds: 5,
+    });
+  }
+  await db.donation.update({
+    where: { id: donation.id },
+    data: { gatewaySessionId: checkout.sessionId, checkoutUrl: checkout.redirectUrl },
+  });
+  return { id: donation.id, status: "pending", redirectUrl: checkout.redirectUrl };
+}

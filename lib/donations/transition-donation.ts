@@ -1,0 +1,48 @@
+import type { DonationStatus, Prisma } from "@/lib/generated/prisma/client";
+
+// The statuses each status may be entered from. A final status is never left: a failure or cancellation arriving
+// after a success must not un-count it, and we only expire a donation on the gateway's word (or when it never
+// reached the gateway), so no payment can still succeed after that.
+export const ALLOWED_FROM: Record<DonationStatus, readonly DonationStatus[]> = {
+  pending: [],
+  succeeded: ["pending"],
+  failed: ["pending"],
+  cancelled: ["pending"],
+  expired: ["pending"],
+};
+
+export interface TransitionTarget {
+  id: string;
+  campaign: string;
+  currency: string;
+  amount: number;
+}
+
+/**
+ * The one way a donation's status changes. The update is conditional on the current status, so of two concurrent
+ * callbacks only one can move it, and a success moves the running total in the caller's transaction: the total
+ * and the count of succeeded donations cannot drift apart. Returns whether this call changed the donation.
+ */
+export async function transitionDonation(
+  tx: Prisma.TransactionClient,
+  donation: TransitionTarget,
+  to: DonationStatus,
+  now = new Date(),
+): Promise<boolean> {
+  const { count } = await tx.donation.updateMany({
+    where: { id: donation.id, status: { in: [...ALLOWED_FROM[to]] } },
+    data: { status: to, completedAt: now },
+  });
+  if (count === 0) return false;
+  if (to === "succeeded") {
+    // An upsert in one statement: two first-ever successes cannot both try to create the row.
+    await tx.$executeRaw`
+      INSERT INTO campaign_totals (campaign, currency, raised, donors, updated_at)
+      VALUES (${donation.campaign}, ${donation.currency}, ${donation.amount}, 1, ${now})
+      ON CONFLICT (campaign) DO UPDATE SET
+        raised = campaign_totals.raised + EXCLUDED.raised,
+        donors = campaign_totals.donors + 1,
+        updated_at = EXCLUDED.updated_at`;
+  }
+  return true;
+}

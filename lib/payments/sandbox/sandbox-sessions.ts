@@ -1,0 +1,45 @@
+import { randomBytes } from "node:crypto";
+import { getDb } from "@/lib/db/client";
+import type { SandboxSession } from "@/lib/generated/prisma/client";
+import type { CheckoutRequest } from "../gateway";
+
+// The simulated gateway's own bookkeeping, the part a real provider keeps on its servers.
+
+/** Real hosted pages expire too (Stripe: 30 minutes to 24 hours); after this a session can no longer be paid. */
+export const SANDBOX_SESSION_TTL_MS = 30 * 60 * 1000;
+
+export type SandboxChoice = "pay" | "decline" | "cancel";
+
+const STATUS_BY_CHOICE = { pay: "paid", decline: "declined", cancel: "cancelled" } as const;
+
+export async function openSession(request: CheckoutRequest, now = new Date()): Promise<SandboxSession> {
+  return getDb().sandboxSession.create({
+    data: {
+      id: `sbx_${randomBytes(16).toString("base64url")}`,
+      reference: request.reference,
+      amount: request.amount,
+      currency: request.currency,
+      locale: request.locale,
+      returnUrl: request.returnUrl,
+      expiresAt: new Date(now.getTime() + SANDBOX_SESSION_TTL_MS),
+    },
+  });
+}
+
+export async function findSession(id: string): Promise<SandboxSession | null> {
+  if (!/^sbx_[\w-]{1,64}$/.test(id)) return null;
+  return getDb().sandboxSession.findUnique({ where: { id } });
+}
+
+export function isExpired(session: SandboxSession, now = new Date()): boolean {
+  return session.status === "open" && session.expiresAt <= now;
+}
+
+/** Records the donor's choice once; a second click, or a click after expiry, changes nothing and returns null. */
+export async function completeSession(id: string, choice: SandboxChoice, now = new Date()) {
+  const { count } = await getDb().sandboxSession.updateMany({
+    where: { id, status: "open", expiresAt: { gt: now } },
+    data: { status: STATUS_BY_CHOICE[choice], completedAt: now },
+  });
+  return count === 1 ? findSession(id) : null;
+}
