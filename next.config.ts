@@ -13,7 +13,13 @@ const nextConfig: NextConfig = {
 };
 
 const withNextIntl = createNextIntlPlugin({
-  experimental: { createMessagesDeclaration: "./messages/en.json" },
+  experimental: {
+    createMessagesDeclaration: "./messages/en.json",
+    // Messages are compiled at build time, so the browser gets no ICU parser and no page parses a message.
+    // This compiler stops the build on a broken message with a bare stack trace; `npm run messages:check` runs
+    // first (prebuild) and names the locale, key and text instead. `locales` only matters for message extraction.
+    messages: { path: "./messages", format: "json", locales: "infer", precompile: true },
+  },
 });
 
 export default withNextIntl(nextConfig);
