@@ -21,15 +21,31 @@ describe("POST /api/donations", () => {
 
     expect(response.status).toBe(201);
     const body = await response.json();
-    expect(body).toEqual({ id: expect.stringMatching(/^don_/), status: "pending", redirectUrl: expect.any(String) });
+    expect(body).toEqual({
+      id: expect.stringMatching(/^don_/),
+      status: "pending",
+      redirectUrl: expect.any(String),
+    });
     expect(body.redirectUrl).toMatch(/^\/sandbox\/checkout\/sbx_/);
     const row = await db.donation.findUniqueOrThrow({ where: { id: body.id } });
-    expect(row).toMatchObject({ amount: 2500, currency: "EUR", status: "pending", locale: "en", donorName: "Ada" });
+    expect(row).toMatchObject({
+      amount: 2500,
+      currency: "EUR",
+      status: "pending",
+      locale: "en",
+      donorName: "Ada",
+    });
   });
 
   it("answers the no-JavaScript form with a 303 to the checkout, taking a custom amount in major units", async () => {
     const response = await POST(
-      formDonationRequest({ amount: "custom", customAmount: "25,50", currency: "EUR", locale: "fr", anonymous: "true" }),
+      formDonationRequest({
+        amount: "custom",
+        customAmount: "25,50",
+        currency: "EUR",
+        locale: "fr",
+        anonymous: "true",
+      }),
     );
 
     expect(response.status).toBe(303);
@@ -39,7 +55,9 @@ describe("POST /api/donations", () => {
   });
 
   it("sends an invalid form post to the localized error page, writing nothing", async () => {
-    const response = await POST(formDonationRequest({ amount: "custom", customAmount: "abc", currency: "EUR", locale: "ar" }));
+    const response = await POST(
+      formDonationRequest({ amount: "custom", customAmount: "abc", currency: "EUR", locale: "ar" }),
+    );
 
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe("/ar/donate/error?reason=invalid");
@@ -52,11 +70,23 @@ describe("POST /api/donations", () => {
     ["an amount in major units", { ...validDonation, amount: 25.5 }, 400, "validation_failed", "amount"],
     ["an amount as a string", { ...validDonation, amount: "2500" }, 400, "validation_failed", "amount"],
     ["an amount below the minimum", { ...validDonation, amount: 99 }, 400, "validation_failed", "amount"],
-    ["an amount above the maximum", { ...validDonation, amount: 1_000_001 }, 400, "validation_failed", "amount"],
+    [
+      "an amount above the maximum",
+      { ...validDonation, amount: 1_000_001 },
+      400,
+      "validation_failed",
+      "amount",
+    ],
     ["a negative amount", { ...validDonation, amount: -2500 }, 400, "validation_failed", "amount"],
     ["another currency", { ...validDonation, currency: "USD" }, 400, "validation_failed", "currency"],
     ["an unknown locale", { ...validDonation, locale: "de" }, 400, "validation_failed", "locale"],
-    ["a name over 100 characters", { ...validDonation, name: "x".repeat(101) }, 400, "validation_failed", "name"],
+    [
+      "a name over 100 characters",
+      { ...validDonation, name: "x".repeat(101) },
+      400,
+      "validation_failed",
+      "name",
+    ],
     ["a malformed email", { ...validDonation, email: "ada@" }, 400, "validation_failed", "email"],
     ["anonymous as a string", { ...validDonation, anonymous: "yes" }, 400, "validation_failed", "anonymous"],
     ["a body that is not JSON", "{amount: 2500", 400, "bad_request", undefined],
@@ -79,7 +109,11 @@ describe("POST /api/donations", () => {
     ["multipart/form-data; boundary=x", "--x--"],
     ["", "{}"],
   ])("refuses the content type %j with 415", async (type, body) => {
-    const request = new Request(`${env.APP_URL}/api/donations`, { method: "POST", headers: { "Content-Type": type }, body });
+    const request = new Request(`${env.APP_URL}/api/donations`, {
+      method: "POST",
+      headers: { "Content-Type": type },
+      body,
+    });
     const response = await POST(request);
 
     expect(response.status).toBe(415);
@@ -100,7 +134,9 @@ describe("POST /api/donations", () => {
     ["Sec-Fetch-Site: cross-site", { "Sec-Fetch-Site": "cross-site" }],
     ["Origin: null", { Origin: "null" }],
   ])("refuses a form post with %s with 403", async (_case, headers) => {
-    const response = await POST(formDonationRequest({ amount: "2500", currency: "EUR", locale: "en" }, headers));
+    const response = await POST(
+      formDonationRequest({ amount: "2500", currency: "EUR", locale: "en" }, headers),
+    );
 
     expect(response.status).toBe(403);
     expect(await db.donation.count()).toBe(0);
@@ -113,7 +149,9 @@ describe("POST /api/donations", () => {
 
 describe("POST /api/donations with Idempotency-Key", () => {
   it("returns the same donation for the same key and body", async () => {
-    const first = await (await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-1" }))).json();
+    const first = await (
+      await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-1" }))
+    ).json();
     const again = await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-1" }));
 
     expect(again.status).toBe(201);
@@ -123,7 +161,9 @@ describe("POST /api/donations with Idempotency-Key", () => {
 
   it("refuses the same key with a different body with 422", async () => {
     await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-2" }));
-    const response = await POST(jsonDonationRequest({ ...validDonation, amount: 5000 }, { "Idempotency-Key": "key-2" }));
+    const response = await POST(
+      jsonDonationRequest({ ...validDonation, amount: 5000 }, { "Idempotency-Key": "key-2" }),
+    );
 
     expect(response.status).toBe(422);
     expect((await response.json()).error.code).toBe("idempotency_conflict");
@@ -132,7 +172,9 @@ describe("POST /api/donations with Idempotency-Key", () => {
 
   it("creates one donation when the same request races itself", async () => {
     const responses = await Promise.all(
-      Array.from({ length: 8 }, () => POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-3" }))),
+      Array.from({ length: 8 }, () =>
+        POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-3" })),
+      ),
     );
 
     expect(await db.donation.count()).toBe(1);

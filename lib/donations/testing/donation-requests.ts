@@ -3,7 +3,13 @@ import { signPayload } from "@/lib/payments/sandbox/signature";
 
 // Requests as browsers, clients and the gateway send them, for the route handler tests.
 
-export const validDonation = { amount: 2500, currency: "EUR", locale: "en", name: "Ada", email: "ada@example.org" };
+export const validDonation = {
+  amount: 2500,
+  currency: "EUR",
+  locale: "en",
+  name: "Ada",
+  email: "ada@example.org",
+};
 
 export function jsonDonationRequest(body: unknown, headers: Record<string, string> = {}): Request {
   return new Request(`${env.APP_URL}/api/donations`, {
@@ -13,7 +19,10 @@ export function jsonDonationRequest(body: unknown, headers: Record<string, strin
   });
 }
 
-export function formDonationRequest(fields: Record<string, string>, headers: Record<string, string> = {}): Request {
+export function formDonationRequest(
+  fields: Record<string, string>,
+  headers: Record<string, string> = {},
+): Request {
   return new Request(`${env.APP_URL}/api/donations`, {
     method: "POST",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: env.APP_URL, ...headers },
@@ -36,7 +45,10 @@ export function callbackRequest(
   const body = JSON.stringify({ ...event, created: timestamp });
   return new Request(`${env.APP_URL}/api/payments/callback`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", "Sandbox-Signature": signPayload(secret, body, timestamp) },
+    headers: {
+      "Content-Type": "application/json",
+      "Sandbox-Signature": signPayload(secret, body, timestamp),
+    },
     body,
   });
 }

@@ -1,0 +1,86 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { POST as choose } from "@/app/api/sandbox/checkout/[sessionId]/route";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { startedDonation, totalsAndTruth } from "@/lib/donations/testing/started-donation";
+import { GET } from "./route";
+
+const db = getDb();
+
+beforeEach(async () => {
+  await db.paymentEvent.deleteMany();
+  await db.donation.deleteMany();
+  await db.campaignTotal.deleteMany();
+});
+
+/** The donor presses a button on the sandbox page; its callback to APP_URL finds no server here and is lost. */
+async function pressSandboxButton(sessionId: string, choice: string) {
+  const request = new Request(`${env.APP_URL}/api/sandbox/checkout/${sessionId}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: env.APP_URL },
+    body: new URLSearchParams({ choice }).toString(),
+  });
+  return choose(request, { params: Promise.resolve({ sessionId }) });
+}
+
+const returnFrom = (session: string) =>
+  GET(new Request(`${env.APP_URL}/api/payments/return?session=${session}`));
+
+describe("GET /api/payments/return", () => {
+  it("confirms a paid donation whose callback has not arrived and sends the donor to the success page", async () => {
+    const donation = await startedDonation();
+    const back = await pressSandboxButton(donation.gatewaySessionId!, "pay");
+    expect(back.status).toBe(303);
+    expect(back.headers.get("location")).toBe(
+      `${env.APP_URL}/api/payments/return?session=${donation.gatewaySessionId}`,
+    );
+
+    const response = await returnFrom(donation.gatewaySessionId!);
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/en/donate/success?donation=${donation.id}`);
+    expect((await totalsAndTruth()).total).toEqual({ raised: 2500, donors: 1 });
+  });
+
+  it.each([
+    ["decline", "/en/donate/error?reason=declined", "failed"],
+    ["cancel", "/en/donate/error?reason=cancelled", "cancelled"],
+  ])("sends the donor who pressed %s to the error page", async (choice, location, status) => {
+    const donation = await startedDonation();
+    await pressSandboxButton(donation.gatewaySessionId!, choice);
+
+    const response = await returnFrom(donation.gatewaySessionId!);
+
+    expect(response.headers.get("location")).toBe(location);
+    expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status });
+  });
+
+  it("does not take the outcome from the browser: an unpaid checkout stays pending", async () => {
+    const donation = await startedDonation();
+
+    const response = await returnFrom(donation.gatewaySessionId!);
+
+    expect(response.headers.get("location")).toBe(`/en/donate/success?donation=${donation.id}`);
+    expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "pending" });
+    expect((await totalsAndTruth()).total).toEqual({ raised: 0, donors: 0 });
+  });
+
+  it.each([["sbx_unknown"], [""], ["x".repeat(500)]])(
+    "sends an unknown session %# to the error page",
+    async (session) => {
+      const response = await returnFrom(session);
+
+      expect(response.headers.get("location")).toBe("/en/donate/error?reason=unknown");
+    },
+  );
+
+  it("records only the first button pressed on a sandbox checkout", async () => {
+    const donation = await startedDonation();
+    await pressSandboxButton(donation.gatewaySessionId!, "decline");
+    await pressSandboxButton(donation.gatewaySessionId!, "pay");
+
+    await returnFrom(donation.gatewaySessionId!);
+
+    expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "failed" });
+  });
+});

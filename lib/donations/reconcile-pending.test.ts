@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { campaign } from "@/lib/campaign/config";
+import { getDb } from "@/lib/db/client";
+import { completeSession } from "@/lib/payments/sandbox/sandbox-sessions";
+import { newDonationId } from "./donation-id";
+import { reconcilePending } from "./reconcile-pending";
+import { startedDonation, totalsAndTruth } from "./testing/started-donation";
+
+const db = getDb();
+const hourAgo = () => new Date(Date.now() - 60 * 60_000);
+
+beforeEach(async () => {
+  await db.paymentEvent.deleteMany();
+  await db.donation.deleteMany();
+  await db.campaignTotal.deleteMany();
+});
+
+/** A donation started an hour ago whose callback never arrived, after the donor did `choice` (or nothing). */
+async function oldDonation(choice: "pay" | "decline" | "cancel" | null) {
+  const donation = await startedDonation();
+  if (choice) await completeSession(donation.gatewaySessionId!, choice);
+  await db.donation.update({ where: { id: donation.id }, data: { createdAt: hourAgo() } });
+  return donation;
+}
+
+const statusOf = async (id: string) => (await db.donation.findUniqueOrThrow({ where: { id } })).status;
+
+describe("reconcilePending", () => {
+  it.each([
+    ["confirms a donation paid at the gateway whose callback was lost", "pay", "succeeded"],
+    ["fails a donation declined at the gateway", "decline", "failed"],
+    ["cancels a donation cancelled at the gateway", "cancel", "cancelled"],
+  ] as const)("%s", async (_case, choice, status) => {
+    const donation = await oldDonation(choice);
+
+    const summary = await reconcilePending({ olderThanMinutes: 30 });
+
+    expect(await statusOf(donation.id)).toBe(status);
+    expect(summary).toMatchObject({ checked: 1, [status]: 1, errors: 0 });
+    const { total, truth } = await totalsAndTruth();
+    expect(total).toEqual(truth);
+  });
+
+  it("expires a donation abandoned on a checkout that has expired", async () => {
+    const donation = await oldDonation(null);
+    await db.sandboxSession.update({
+      where: { id: donation.gatewaySessionId! },
+      data: { expiresAt: hourAgo() },
+    });
+
+    await reconcilePending({ olderThanMinutes: 30 });
+
+    expect(await statusOf(donation.id)).toBe("expired");
+  });
+
+  it("leaves a donation pending while its checkout is still open", async () => {
+    const donation = await oldDonation(null);
+
+    const summary = await reconcilePending({ olderThanMinutes: 30 });
+
+    expect(await statusOf(donation.id)).toBe("pending");
+    expect(summary).toMatchObject({ checked: 1, pending: 1 });
+  });
+
+  it("expires a donation that never reached the gateway", async () => {
+    const id = newDonationId();
+    await db.donation.create({
+      data: { id, campaign: campaign.slug, amount: 2500, currency: "EUR", gateway: "sandbox", locale: "en" },
+    });
+    await db.donation.update({ where: { id }, data: { createdAt: hourAgo() } });
+
+    await reconcilePending({ olderThanMinutes: 30 });
+
+    expect(await statusOf(id)).toBe("expired");
+  });
+
+  it("does not touch donations younger than the configured age", async () => {
+    const donation = await startedDonation();
+    await completeSession(donation.gatewaySessionId!, "pay");
+
+    const summary = await reconcilePending({ olderThanMinutes: 30 });
+
+    expect(summary.checked).toBe(0);
+    expect(await statusOf(donation.id)).toBe("pending");
+  });
+
+  it("counts a payment once when two reconciler runs confirm it at the same time", async () => {
+    const donation = await oldDonation("pay");
+
+    await Promise.all([
+      reconcilePending({ olderThanMinutes: 30 }),
+      reconcilePending({ olderThanMinutes: 30 }),
+    ]);
+
+    expect(await statusOf(donation.id)).toBe("succeeded");
+    expect((await totalsAndTruth()).total).toEqual({ raised: 2500, donors: 1 });
+  });
+});
