@@ -32,16 +32,22 @@ export async function readBody(
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
-  const timer = setTimeout(() => void reader.cancel().catch(() => {}), timeoutMs);
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void reader.cancel().catch(() => {});
+  }, timeoutMs);
   try {
     for (;;) {
       let result: ReadableStreamReadResult<Uint8Array>;
       try {
         result = await reader.read();
       } catch (error) {
-        // The client went away mid-body, or our timer cancelled it.
+        // The client went away mid-body.
         throw new ApiError("bad_request", "the request body was cut short", { cause: error });
       }
+      // A cancelled read ends like a complete body; only the flag tells a timeout from the real end.
+      if (timedOut) throw new ApiError("request_timeout");
       if (result.done) break;
       received += result.value.byteLength;
       if (received > maxBytes) {
