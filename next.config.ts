@@ -1,11 +1,27 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { withSentryConfig } from "@sentry/nextjs/config";
 import { env } from "./lib/env";
+import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and WebAssembly database drivers stay out of the bundle and load from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
+  // The browser's error tracking reads these; they are copied from the one validated setting at build time.
+  env: {
+    NEXT_PUBLIC_SENTRY_DSN: env.SENTRY_DSN ?? "",
+    NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+    NEXT_PUBLIC_SENTRY_RELEASE: env.SENTRY_RELEASE ?? "",
+  },
+  async headers() {
+    const headers = securityHeaders({
+      production: env.NODE_ENV === "production",
+      sentryDsn: env.SENTRY_DSN,
+      appUrl: env.APP_URL,
+    });
+    return [{ source: "/:path*", headers }];
+  },
   experimental: {
     // The embedded database is a folder only one process may open: prerender in a single worker without PostgreSQL.
     ...(env.DATABASE_URL ? {} : { cpus: 1 }),
@@ -22,4 +38,10 @@ const withNextIntl = createNextIntlPlugin({
   },
 });
 
-export default withNextIntl(nextConfig);
+// No source maps upload, no release creation, no telemetry: the build makes no network calls, with or without a DSN.
+export default withSentryConfig(withNextIntl(nextConfig), {
+  silent: true,
+  telemetry: false,
+  sourcemaps: { disable: true },
+  release: { create: false, finalize: false },
+});

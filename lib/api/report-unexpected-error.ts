@@ -1,4 +1,8 @@
-/** The one place unexpected server errors go; error tracking plugs in here. */
+import * as Sentry from "@sentry/nextjs";
+import { logger } from "@/lib/observability/logger";
+
+/** The one place unexpected server errors go: a JSON log line, and Sentry when SENTRY_DSN is set. */
 export function reportUnexpectedError(error: unknown, context: Record<string, unknown> = {}): void {
-  console.error("unexpected error", context, error);
+  logger.error("unexpected_error", { ...context, error });
+  Sentry.captureException(error, { extra: context });
 }

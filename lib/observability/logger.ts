@@ -1,7 +1,9 @@
 import { currentRequestId } from "./request-context";
+import { scrub } from "./scrub-event";
 
 // One JSON line per event, so a log shipper can index fields without parsing prose. The request id ties the lines
-// of one request together and matches the X-Request-Id header the client saw.
+// of one request together and matches the X-Request-Id header the client saw. Logs are kept and shipped widely, so
+// donor names, emails and addresses are left out of them as they are of error reports.
 type Level = "info" | "warn" | "error";
 export type LogFields = Record<string, unknown>;
 
@@ -15,7 +17,7 @@ function write(level: Level, event: string, fields: LogFields = {}) {
   const requestId = currentRequestId();
   if (requestId) entry.requestId = requestId;
   for (const [key, value] of Object.entries(fields)) entry[key] = serialize(value);
-  const line = JSON.stringify(entry);
+  const line = JSON.stringify(scrub(entry));
   if (level === "info") console.log(line);
   else console.error(line);
 }

@@ -1,0 +1,16 @@
+// Browser errors. The DSN is copied from SENTRY_DSN into the bundle at build time (see next.config.ts); without it
+// this file compiles to nothing and the SDK is never downloaded.
+const dsn = process.env.NEXT_PUBLIC_SENTRY_DSN;
+
+if (dsn) {
+  void Promise.all([import("@sentry/nextjs"), import("./lib/observability/sentry-options")]).then(
+    ([Sentry, { sentryOptions }]) =>
+      Sentry.init(
+        sentryOptions({
+          dsn,
+          environment: process.env.NEXT_PUBLIC_SENTRY_ENVIRONMENT,
+          release: process.env.NEXT_PUBLIC_SENTRY_RELEASE,
+        }),
+      ),
+  );
+}
