@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { ImpactIcon } from "@/app/_components/impact-icon";
 import { RaisedProgress } from "@/app/_components/raised-progress";
 import { campaign } from "@/lib/campaign/config";
 import { getTotals } from "@/lib/campaign/totals";
@@ -50,15 +51,15 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
         <h2>{t("impactTitle")}</h2>
         <ul className="impact-list">
           <li>
-            <span className="impact-icon" aria-hidden="true">◎</span>
+            <ImpactIcon name="filter" />
             {t("impactFilter", { amount: money(2500) })}
           </li>
           <li>
-            <span className="impact-icon" aria-hidden="true">▣</span>
+            <ImpactIcon name="tank" />
             {t("impactTank", { amount: money(25000) })}
           </li>
           <li>
-            <span className="impact-icon" aria-hidden="true">⚙</span>
+            <ImpactIcon name="pump" />
             {t("impactPump", { amount: money(100000) })}
           </li>
         </ul>

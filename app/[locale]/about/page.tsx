@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/i18n/routing";
 import { campaign } from "@/lib/campaign/config";
 import { formatMoney } from "@/lib/money";
@@ -14,14 +14,13 @@ export default async function AboutPage({ params }: PageProps<"/[locale]/about">
   const { locale } = await params;
   setRequestLocale(locale as Locale);
   const t = await getTranslations("AboutPage");
-  const format = await getFormatter();
 
   return (
     <article className="container narrow page-section prose">
       <h1>{t("title")}</h1>
       <p className="lead">{t("story")}</p>
       <h2>{t("missionTitle")}</h2>
-      <p>{t("mission")}</p>
+      <p className="callout">{t("mission")}</p>
       <h2>{t("numbersTitle")}</h2>
       <p className="stat">{t("numbers", { wells: 1240, people: 486000 })}</p>
       <h2>{t("accountabilityTitle")}</h2>
@@ -31,7 +30,6 @@ export default async function AboutPage({ params }: PageProps<"/[locale]/about">
           programmes: formatMoney(880, campaign.currency, locale),
         })}
       </p>
-      <p className="muted">{format.dateTime(new Date(Date.UTC(2009, 2, 14)), { dateStyle: "long" })}</p>
     </article>
   );
 }
