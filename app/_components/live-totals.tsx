@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { progressRatio } from "@/lib/campaign/progress-ratio";
 import { formatMoney } from "@/lib/money";
 
 export interface TotalsView {
@@ -37,7 +38,7 @@ export function LiveTotals({ label, initial }: { label: string; initial: TotalsV
         const response = await fetch("/api/totals", { headers: { accept: "application/json" } });
         if (!response.ok || stopped) return;
         const totals = (await response.json()) as TotalsResponse;
-        const ratio = totals.goal > 0 ? Math.min(1, totals.raised / totals.goal) : 0;
+        const ratio = progressRatio(totals);
         setView({
           raised: t("raised", { amount: formatMoney(totals.raised, totals.currency, locale, { whole: true }) }),
           goal: t("goal", { goal: formatMoney(totals.goal, totals.currency, locale, { whole: true }) }),

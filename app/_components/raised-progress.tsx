@@ -1,11 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { progressRatio } from "@/lib/campaign/progress-ratio";
 import type { CampaignTotals } from "@/lib/campaign/totals";
 import { formatMoney } from "@/lib/money";
 import { LiveTotals, type TotalsView } from "./live-totals";
-
-export function progressRatio(totals: Pick<CampaignTotals, "raised" | "goal">): number {
-  return totals.goal > 0 ? Math.min(1, totals.raised / totals.goal) : 0;
-}
 
 // Rendered on the server into the prerendered page; LiveTotals then refreshes it from /api/totals.
 export async function RaisedProgress({ totals, locale }: { totals: CampaignTotals; locale: string }) {
