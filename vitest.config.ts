@@ -9,6 +9,12 @@ export default defineConfig({
     exclude: ["node_modules/**", ".next/**", "e2e/**", "lib/generated/**"],
     // Each test file gets its own freshly migrated PostgreSQL database (see lib/testing/test-database.ts).
     setupFiles: ["./lib/testing/vitest-setup.ts"],
+    // Integration tests start donations far faster than any donor could; the limits' own tests set small ones.
+    env: {
+      RATE_LIMIT_DONATIONS_PER_MINUTE: "100000",
+      RATE_LIMIT_DONATIONS_PER_EMAIL_PER_HOUR: "100000",
+      GATEWAY_MAX_CHECKOUTS_PER_SECOND: "10000",
+    },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

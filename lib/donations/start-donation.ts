@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/prisma/client";
 import { getGateway } from "@/lib/payments/get-gateway";
+import { admitCheckout, callGateway } from "@/lib/resilience/checkout-admission";
 import type { DonationInput } from "./donation-input";
 import { newDonationId } from "./donation-id";
 import { transitionDonation } from "./transition-donation";
@@ -55,6 +56,7 @@ export async function startDonation(
     if (existing) return replay(existing, hash);
   }
   const gateway = getGateway();
+  await admitCheckout();
   let donation: Donation;
   try {
     donation = await db.donation.create({
@@ -82,13 +84,15 @@ export async function startDonation(
 
   let checkout;
   try {
-    checkout = await gateway.createCheckout({
-      reference: donation.id,
-      amount: donation.amount,
-      currency: donation.currency,
-      locale: donation.locale,
-      returnUrl: `${env.APP_URL}/api/payments/return`,
-    });
+    checkout = await callGateway(() =>
+      gateway.createCheckout({
+        reference: donation.id,
+        amount: donation.amount,
+        currency: donation.currency,
+        locale: donation.locale,
+        returnUrl: `${env.APP_URL}/api/payments/return`,
+      }),
+    );
   } catch (error) {
     reportUnexpectedError(error, { donationId: donation.id, during: "createCheckout" });
     // Kept for audit, with the key released so the donor's retry starts afresh.

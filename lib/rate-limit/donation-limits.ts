@@ -33,11 +33,10 @@ export function emailLimitKey(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("hex").slice(0, 32);
 }
 
-export async function limitDonationStart(input: {
-  clientAddress: string;
-  email?: string | null;
-}): Promise<LimitResult> {
-  const byClient = await perClient.limit(clientLimitKey(input.clientAddress));
-  if (!byClient.success || !input.email) return byClient;
-  return perEmail.limit(emailLimitKey(input.email));
+export function limitDonationStartsByClient(clientAddress: string): Promise<LimitResult> {
+  return perClient.limit(clientLimitKey(clientAddress));
+}
+
+export function limitDonationStartsByEmail(email: string): Promise<LimitResult> {
+  return perEmail.limit(emailLimitKey(email));
 }

@@ -1,8 +1,10 @@
+import { ApiError } from "@/lib/api/errors";
 import { createCircuitBreaker } from "./circuit-breaker";
 
-// A conflict, a validation failure or a missing row means the database answered: it is healthy. Connection and
-// server errors have no Prisma request-error code in the P2xxx range.
+// A conflict, a validation failure or a missing row means the database answered: it is healthy. So does an error
+// we raised ourselves. Connection and server errors have no Prisma request-error code in the P2xxx range.
 function isDatabaseOutage(error: unknown): boolean {
+  if (error instanceof ApiError) return false;
   const code = (error as { code?: unknown } | null)?.code;
   return !(typeof code === "string" && code.startsWith("P2"));
 }
@@ -16,11 +18,12 @@ const globalForBreakers = globalThis as unknown as {
 };
 
 globalForBreakers.surgeBreakers ??= {
+  // It wraps a whole donation start, gateway call included, so its deadline outlasts the gateway's.
   database: createCircuitBreaker({
     name: "database",
     failureThreshold: 5,
     openMs: 10_000,
-    timeoutMs: 5_000,
+    timeoutMs: 15_000,
     isFailure: isDatabaseOutage,
   }),
   gateway: createCircuitBreaker({

@@ -31,7 +31,12 @@ export type BreakerOptions = {
   now?: () => number;
 };
 
-export type CircuitBreaker = { run<T>(call: () => Promise<T>): Promise<T>; state(): BreakerState };
+export type CircuitBreaker = {
+  run<T>(call: () => Promise<T>): Promise<T>;
+  /** Throws CircuitOpenError while open, without using up a half-open trial. */
+  rejectIfOpen(): void;
+  state(): BreakerState;
+};
 
 export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
   const {
@@ -60,14 +65,19 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
     return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
   };
 
+  const refuse = (): never => {
+    const remainingMs = openedAt === null ? openMs : openMs - (now() - openedAt);
+    throw new CircuitOpenError(name, Math.max(1, Math.ceil(remainingMs / 1000)));
+  };
+
   return {
     state,
+    rejectIfOpen() {
+      if (state() === "open") refuse();
+    },
     async run(call) {
       const current = state();
-      if (current === "open" || (current === "half-open" && trialInFlight)) {
-        const remainingMs = openedAt === null ? openMs : openMs - (now() - openedAt);
-        throw new CircuitOpenError(name, Math.max(1, Math.ceil(remainingMs / 1000)));
-      }
+      if (current === "open" || (current === "half-open" && trialInFlight)) refuse();
       const isTrial = current === "half-open";
       if (isTrial) trialInFlight = true;
       try {

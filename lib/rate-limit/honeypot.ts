@@ -1,0 +1,15 @@
+import type { Locale } from "@/i18n/routing";
+import { newDonationId } from "@/lib/donations/donation-id";
+
+// The donate form has a "website" field people never see (see donation-form.tsx); bots fill every field.
+export function isHoneypotFilled(input: { website?: string }): boolean {
+  return Boolean(input.website?.trim());
+}
+
+/**
+ * What a bot gets: an answer shaped like a started donation, but nothing is stored and no gateway is called, so a
+ * script sees no difference to learn from. People never reach this.
+ */
+export function decoyDonation(locale: Locale) {
+  return { id: newDonationId(), status: "pending" as const, redirectUrl: `/${locale}/donate/success` };
+}
