@@ -1,0 +1,84 @@
+import { randomUUID } from "node:crypto";
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import pg from "pg";
+import { E2E_DATABASE_URL, E2E_REVALIDATE_SECONDS } from "./config";
+import { fetchTotals, formatRaised, raisedInHtml } from "./helpers/site";
+
+// These tests reach into the e2e server's database, so they run one after the other.
+test.describe.configure({ mode: "serial" });
+
+let db: pg.Client;
+test.beforeAll(async () => {
+  db = new pg.Client({ connectionString: E2E_DATABASE_URL });
+  await db.connect();
+});
+test.afterAll(async () => db.end());
+
+async function homePage(request: APIRequestContext) {
+  const response = await request.get("/en");
+  return {
+    status: response.status(),
+    cache: response.headers()["x-nextjs-cache"],
+    raised: raisedInHtml(await response.text()),
+  };
+}
+
+test("the home page is served from the prerender cache without asking the database", async ({ request }) => {
+  test.setTimeout(60_000);
+  const first = await homePage(request);
+  expect(first.status).toBe(200);
+  expect(first.raised).toBeTruthy();
+
+  // Any query for the totals fails while the table is away; views must not notice, for longer than an interval.
+  await db.query("ALTER TABLE campaign_totals RENAME TO campaign_totals_away");
+  try {
+    const until = Date.now() + (E2E_REVALIDATE_SECONDS + 2) * 1000;
+    let views = 0;
+    while (Date.now() < until || views < 20) {
+      const view = await homePage(request);
+      expect(view.status).toBe(200);
+      expect(["HIT", "STALE"]).toContain(view.cache);
+      expect(view.raised).toBe(first.raised);
+      views += 1;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    await db.query("ALTER TABLE campaign_totals_away RENAME TO campaign_totals");
+  }
+});
+
+test("the home page shows a new donation after the revalidation interval", async ({ request }) => {
+  test.setTimeout(90_000);
+  const before = await fetchTotals(request);
+  const amount = 12_345;
+  const { rows } = await db.query<{ raised: string }>("SELECT raised FROM campaign_totals");
+  expect(rows).toHaveLength(1);
+
+  // Recorded the way the domain code confirms a payment: the donation and the running total in one transaction.
+  await db.query("BEGIN");
+  try {
+    const { rows: totals } = await db.query<{ campaign: string; currency: string; raised: string }>(
+      "UPDATE campaign_totals SET raised = raised + $1, donors = donors + 1, updated_at = now() RETURNING campaign, currency, raised",
+      [amount],
+    );
+    await db.query(
+      `INSERT INTO donations (id, campaign, amount, currency, status, gateway, gateway_session_id, locale, completed_at)
+       VALUES ($1, $2, $3, $4, 'succeeded', 'e2e', $1, 'en', now())`,
+      [`don_e2e_${randomUUID()}`, totals[0].campaign, amount, totals[0].currency],
+    );
+    await db.query("COMMIT");
+  } catch (error) {
+    await db.query("ROLLBACK");
+    throw error;
+  }
+
+  const expected = formatRaised(Number(rows[0].raised) + amount, before.currency, "en");
+  expect(expected).not.toBe(formatRaised(Number(rows[0].raised), before.currency, "en"));
+  await new Promise((resolve) => setTimeout(resolve, (E2E_REVALIDATE_SECONDS + 1) * 1000));
+  await expect
+    .poll(async () => (await homePage(request)).raised, {
+      timeout: E2E_REVALIDATE_SECONDS * 10_000,
+      intervals: [500],
+    })
+    .toContain(expected);
+});
