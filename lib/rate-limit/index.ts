@@ -1,3 +1,4 @@
+import { campaign } from "@/lib/campaign/config";
 import { logger } from "@/lib/observability/logger";
 import { getUpstashRedis } from "@/lib/redis";
 import { createMemoryLimiter } from "./memory-limiter";
@@ -13,7 +14,10 @@ export type { Limiter, LimitPolicy, LimitResult } from "./policy";
  */
 export function createLimiter(name: string, policy: LimitPolicy): Limiter {
   const redis = getUpstashRedis();
-  const limiter = redis ? createUpstashLimiter(redis, name, policy) : createMemoryLimiter(policy);
+  // Keys carry the campaign: each deployment is one campaign, and several may share a Redis.
+  const limiter = redis
+    ? createUpstashLimiter(redis, `${campaign.slug}:${name}`, policy)
+    : createMemoryLimiter(policy);
   return {
     async limit(identifier) {
       try {

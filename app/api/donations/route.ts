@@ -23,7 +23,6 @@ async function startDonationRoute(request: Request) {
     const idempotencyKey = readIdempotencyKey(request);
     const parsed = await parseDonationRequest(request);
     locale = parsed.locale;
-    await assertDonationsOpen();
     await assertClientWithinLimit(request);
     const valid = await validateDonationInput(parsed.fields, locale);
     input = valid;
@@ -33,6 +32,7 @@ async function startDonationRoute(request: Request) {
         ? seeOther(decoy.redirectUrl)
         : Response.json(decoy, { status: 201, headers: { "Cache-Control": "no-store" } });
     }
+    await assertDonationsOpen();
     await assertEmailWithinLimit(valid.email);
     const donation = await withDatabase(() => startDonation(valid, { idempotencyKey }));
     if (fromForm) return seeOther(donation.redirectUrl);
