@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { Locale } from "@/i18n/routing";
 import { DonationForm } from "@/app/_components/donation-form";
+import { DonationsStatusNotice } from "@/app/_components/donations-status-notice";
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/donate">): Promise<Metadata> {
   const { locale } = await params;
@@ -18,6 +19,7 @@ export default async function DonatePage({ params }: PageProps<"/[locale]/donate
     <div className="container narrow page-section">
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <DonationsStatusNotice />
       <DonationForm locale={locale as Locale} />
       <p className="secure-note">
         <svg viewBox="0 0 24 24" aria-hidden="true" className="icon">

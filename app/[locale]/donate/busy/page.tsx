@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { AutoRetry } from "@/app/_components/auto-retry";
+import { openRetryInput } from "@/lib/donations-retry/sealed-input";
+import { RETRY_REASONS, type RetryReason } from "@/lib/donations-retry/retry-later-redirect";
+import { formatMoney } from "@/lib/money";
+
+// Where a form post that must wait is sent (see retryLaterRedirect). It holds the donor's own input, so it is
+// rendered per request and never cached.
+export const dynamic = "force-dynamic";
+
+const REASONS: readonly string[] = Object.values(RETRY_REASONS);
+// Only a crowd or a gateway hiccup clears by itself; a pause or a rate limit must not be hammered automatically.
+const RETRIES_BY_ITSELF: ReadonlySet<RetryReason> = new Set(["busy", "unavailable"]);
+const MAX_AUTOMATIC_WAIT_SECONDS = 30;
+
+type Props = PageProps<"/[locale]/donate/busy">;
+
+const reasonOf = (value: unknown): RetryReason =>
+  typeof value === "string" && REASONS.includes(value) ? (value as RetryReason) : "unavailable";
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: locale as Locale, namespace: "DonationRetryPage" });
+  return { title: t("title", { reason: reasonOf((await searchParams).reason) }), robots: { index: false } };
+}
+
+export default async function DonationRetryPage({ params, searchParams }: Props) {
+  const { locale } = await params;
+  const query = await searchParams;
+  setRequestLocale(locale as Locale);
+  const t = await getTranslations("DonationRetryPage");
+  const reason = reasonOf(query.reason);
+  const input = openRetryInput(typeof query.input === "string" ? query.input : undefined);
+  const wait = Math.min(Math.max(Number(query.retryAfter) || 3, 1), MAX_AUTOMATIC_WAIT_SECONDS);
+
+  return (
+    <div className="container narrow page-section center">
+      <h1>{t("title", { reason })}</h1>
+      <p className="lead" role="status">
+        {t("body", { reason })}
+      </p>
+      {input && (
+        <form id="retry-donation" className="card" method="post" action="/api/donations">
+          <input type="hidden" name="amount" value={input.amount} />
+          <input type="hidden" name="currency" value={input.currency} />
+          <input type="hidden" name="locale" value={input.locale} />
+          {input.name && <input type="hidden" name="name" value={input.name} />}
+          {input.email && <input type="hidden" name="email" value={input.email} />}
+          {input.anonymous && <input type="hidden" name="anonymous" value="true" />}
+          <p>{t("kept", { amount: formatMoney(input.amount, input.currency, locale) })}</p>
+          {RETRIES_BY_ITSELF.has(reason) && (
+            <AutoRetry formId="retry-donation" seconds={wait} note={t("autoRetry", { seconds: wait })} />
+          )}
+          <button type="submit" className="button">
+            {t("retryNow")}
+          </button>
+        </form>
+      )}
+      <p className="actions">
+        <Link href="/donate" className="text-link">
+          {t("backToForm")}
+        </Link>
+      </p>
+    </div>
+  );
+}
