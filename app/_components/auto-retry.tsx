@@ -1,13 +1,14 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 
-// Re-sends the retry form after the server's Retry-After. Its note appears only once it runs, so a visitor without
-// JavaScript is never promised a retry that will not happen; they have the button.
+const subscribe = () => () => {};
+
+// Re-sends the retry form after the server's Retry-After. Its note shows only in a browser running this code (the
+// server snapshot is false), so a visitor without JavaScript is never promised a retry; they have the button.
 export function AutoRetry({ formId, seconds, note }: { formId: string; seconds: number; note: string }) {
-  const [running, setRunning] = useState(false);
+  const running = useSyncExternalStore(subscribe, () => true, () => false);
   useEffect(() => {
-    setRunning(true);
     const timer = setTimeout(() => {
       const form = document.getElementById(formId);
       if (form instanceof HTMLFormElement) form.requestSubmit();
