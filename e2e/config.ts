@@ -15,4 +15,9 @@ export const e2eServerEnv: Record<string, string> = {
   SANDBOX_PAYMENTS_ENABLED: "true",
   APP_URL: E2E_BASE_URL,
   TOTALS_REVALIDATE_SECONDS: String(E2E_REVALIDATE_SECONDS),
+  // Every e2e request comes from 127.0.0.1, so per-client limits would throttle the specs themselves (the limits
+  // are proven in Vitest). The gateway cap is low so e2e/armour.spec.ts can fill the bucket with a few posts.
+  RATE_LIMIT_DONATIONS_PER_MINUTE: "1000",
+  RATE_LIMIT_DONATIONS_PER_EMAIL_PER_HOUR: "1000",
+  GATEWAY_MAX_CHECKOUTS_PER_SECOND: "3",
 };
