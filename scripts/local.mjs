@@ -18,6 +18,8 @@ runSteps(
   [
     ["Apply database migrations", "npm", ["run", "--silent", "db:migrate"]],
     ["Add demo donations", "npm", ["run", "--silent", "db:seed"]],
+    // `npx next build` skips npm's prebuild hook, and an editor previewing a text needs the check's clear list.
+    ["Check the message catalogs", "npm", ["run", "--silent", "messages:check"]],
     ["Build the site", "npx", ["next", "build"]],
   ],
   env,
