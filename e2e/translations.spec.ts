@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import compile from "icu-minify/compile";
 import { createTranslator } from "use-intl/core";
 import type EnglishMessages from "../messages/en.json";
 
@@ -9,10 +10,12 @@ import type EnglishMessages from "../messages/en.json";
 const LOCALES = ["en", "fr", "ar"] as const;
 type Locale = (typeof LOCALES)[number];
 
+function catalog(locale: Locale): typeof EnglishMessages {
+  return JSON.parse(readFileSync(new URL(`../messages/${locale}.json`, import.meta.url), "utf8"));
+}
+
 function translatorFor(locale: Locale) {
-  const file = new URL(`../messages/${locale}.json`, import.meta.url);
-  const messages = JSON.parse(readFileSync(file, "utf8")) as typeof EnglishMessages;
-  return createTranslator({ locale, messages, timeZone: "UTC" });
+  return createTranslator({ locale, messages: catalog(locale), timeZone: "UTC" });
 }
 type Translate = ReturnType<typeof translatorFor>;
 
@@ -231,5 +234,19 @@ test.describe("precompiled messages", () => {
     const scripts = await Promise.all(bodies);
     expect(scripts.length).toBeGreaterThan(0);
     expect(scripts.filter((code) => PARSER_MARKERS.some((marker) => code.includes(marker)))).toEqual([]);
+  });
+
+  test("the home page hands the browser only the client components' messages, precompiled", async ({
+    request,
+  }) => {
+    const en = catalog("en");
+    const html = await (await request.get("/en")).text();
+    // The page's data script holds the provider's messages as a JSON string inside a JavaScript string.
+    const inPayload = (value: unknown) => JSON.stringify(JSON.stringify(value)).slice(1, -1);
+    expect(html).toContain(inPayload(compile(en.RaisedProgress.donors)));
+    expect(html).not.toContain(en.RaisedProgress.donors);
+    for (const serverOnly of [en.AboutPage.story, en.ContactPage.address, en.DonationForm.emailInvalid]) {
+      expect(html).not.toContain(serverOnly);
+    }
   });
 });
