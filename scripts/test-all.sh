@@ -33,8 +33,7 @@ start_redis_rest() {
   return 1
 }
 
-# `next typegen` loads next.config.ts as production, where lib/env.ts demands live secrets; types need none.
-step "Type-check" env NODE_ENV=development npm run --silent typecheck
+step "Type-check" npm run --silent typecheck
 step "Lint" npm run --silent lint
 step "Message catalogs" npm run --silent messages:check
 step "Vitest without Redis (in-process store; PostgreSQL at ${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test})" \
