@@ -2,17 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { progressRatio } from "@/lib/campaign/progress-ratio";
-import { formatMoney } from "@/lib/money";
-
-export interface TotalsView {
-  raised: string;
-  goal: string;
-  donors: string;
-  percent: string;
-  ratio: number;
-  valueText: string;
-}
+import { totalsView, type TotalsView } from "./totals-view";
 
 interface TotalsResponse {
   currency: string;
@@ -38,15 +28,7 @@ export function LiveTotals({ label, initial }: { label: string; initial: TotalsV
         const response = await fetch("/api/totals", { headers: { accept: "application/json" } });
         if (!response.ok || stopped) return;
         const totals = (await response.json()) as TotalsResponse;
-        const ratio = progressRatio(totals);
-        setView({
-          raised: t("raised", { amount: formatMoney(totals.raised, totals.currency, locale, { whole: true }) }),
-          goal: t("goal", { goal: formatMoney(totals.goal, totals.currency, locale, { whole: true }) }),
-          donors: t("donors", { count: totals.donors }),
-          percent: t("percent", { percent: ratio }),
-          ratio,
-          valueText: format.number(ratio, { style: "percent" }),
-        });
+        setView(totalsView(totals, locale, t, format));
       } catch {
         // Offline or a blip: keep what is shown and try again at the next tick.
       }
