@@ -1,15 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import compile from "icu-minify/compile";
 import { createTranslator } from "use-intl/core";
 import type EnglishMessages from "../messages/en.json";
+import { fetchTotals, LOCALES, type Locale } from "./helpers/site";
 
 // Every page must read exactly what the catalogs say. The expected texts are formatted here from the raw catalogs
 // with the ICU runtime parser, so they also prove that the build's precompiled messages render the same text.
-const LOCALES = ["en", "fr", "ar"] as const;
-type Locale = (typeof LOCALES)[number];
-
 function catalog(locale: Locale): typeof EnglishMessages {
   return JSON.parse(readFileSync(new URL(`../messages/${locale}.json`, import.meta.url), "utf8"));
 }
@@ -18,19 +16,6 @@ function translatorFor(locale: Locale) {
   return createTranslator({ locale, messages: catalog(locale), timeZone: "UTC" });
 }
 type Translate = ReturnType<typeof translatorFor>;
-
-interface Totals {
-  currency: string;
-  raised: number;
-  goal: number;
-  donors: number;
-}
-
-async function fetchTotals(request: APIRequestContext): Promise<Totals> {
-  const response = await request.get("/api/totals");
-  expect(response.ok()).toBe(true);
-  return response.json();
-}
 
 /** An amount in minor units as Intl writes it; `whole` drops zero decimals, as the site does for round amounts. */
 function moneyIn(locale: Locale, currency: string) {
