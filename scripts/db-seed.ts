@@ -1,6 +1,7 @@
 // npm run db:seed – a demo campaign with some succeeded donations, so the home page shows real numbers.
 // Does nothing when the campaign already has donations.
 import { campaign } from "@/lib/campaign/config";
+import { addToTotals } from "@/lib/campaign/running-total";
 import { getDb } from "@/lib/db/client";
 import { newDonationId } from "@/lib/donations/donation-id";
 
@@ -33,14 +34,14 @@ try {
     });
     const raised = donations.reduce((sum, donation) => sum + donation.amount, 0);
     // The running total moves in the same transaction as the donations it counts.
-    await db.$transaction([
-      db.donation.createMany({ data: donations }),
-      db.campaignTotal.upsert({
-        where: { campaign: campaign.slug },
-        create: { campaign: campaign.slug, currency: campaign.currency, raised, donors: donations.length },
-        update: { raised: { increment: raised }, donors: { increment: donations.length }, updatedAt: new Date() },
-      }),
-    ]);
+    await db.$transaction(async (tx) => {
+      await tx.donation.createMany({ data: donations });
+      await addToTotals(
+        tx,
+        { campaign: campaign.slug, currency: campaign.currency },
+        { raised, donors: donations.length },
+      );
+    });
     console.log(`db:seed: added ${donations.length} donations (${raised} minor units) to "${campaign.slug}"`);
   }
 } catch (error) {

@@ -1,3 +1,4 @@
+import { addToTotals } from "@/lib/campaign/running-total";
 import type { DonationStatus, Prisma } from "@/lib/generated/prisma/client";
 
 // The statuses each status may be entered from. A final status is never left: a failure or cancellation arriving
@@ -35,14 +36,7 @@ export async function transitionDonation(
   });
   if (count === 0) return false;
   if (to === "succeeded") {
-    // An upsert in one statement: two first-ever successes cannot both try to create the row.
-    await tx.$executeRaw`
-      INSERT INTO campaign_totals (campaign, currency, raised, donors, updated_at)
-      VALUES (${donation.campaign}, ${donation.currency}, ${donation.amount}, 1, ${now})
-      ON CONFLICT (campaign) DO UPDATE SET
-        raised = campaign_totals.raised + EXCLUDED.raised,
-        donors = campaign_totals.donors + 1,
-        updated_at = EXCLUDED.updated_at`;
+    await addToTotals(tx, donation, { raised: donation.amount, donors: 1 }, now);
   }
   return true;
 }
