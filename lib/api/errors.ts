@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import { routing, type Locale } from "@/i18n/routing";
 import { ApiError } from "./api-error";
 import { statusOf } from "./error-codes";
-import { loadMessages } from "./load-messages";
+import { loadMessages } from "@/i18n/load-messages";
 import { reportUnexpectedError } from "./report-unexpected-error";
 
 export { ApiError } from "./api-error";

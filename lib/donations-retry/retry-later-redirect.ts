@@ -2,7 +2,7 @@ import type { Locale } from "@/i18n/routing";
 import { ApiError } from "@/lib/api/errors";
 import type { ErrorCode } from "@/lib/api/error-codes";
 import { seeOther } from "@/lib/http/see-other";
-import { sealRetryInput, type RetryInput } from "./sealed-input";
+import { sealRetryInput, type RetryInput } from "@/lib/donations/sealed-input";
 
 // Refusals that mean "not now" rather than "not like this": a form post gets the friendly retry page instead.
 export const RETRY_REASONS = {

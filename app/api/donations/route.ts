@@ -10,8 +10,8 @@ import { seeOther } from "@/lib/http/see-other";
 import { assertDonationsOpen } from "@/lib/donations-pause/assert-donations-open";
 import { retryLaterRedirect } from "@/lib/donations-retry/retry-later-redirect";
 import { withRequestLogging } from "@/lib/observability/with-request-logging";
-import { assertClientWithinLimit, assertEmailWithinLimit } from "@/lib/rate-limit/donation-guards";
-import { decoyDonation, isHoneypotFilled } from "@/lib/rate-limit/honeypot";
+import { assertClientWithinLimit, assertEmailWithinLimit } from "@/lib/rate-limit/enforce-donation-limits";
+import { decoyDonation, isHoneypotFilled } from "@/lib/donations/honeypot";
 import { withDatabase } from "@/lib/resilience/database-guard";
 
 async function startDonationRoute(request: Request) {

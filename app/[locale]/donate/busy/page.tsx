@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { AutoRetry } from "@/app/_components/auto-retry";
-import { openRetryInput } from "@/lib/donations-retry/sealed-input";
+import { openRetryInput } from "@/lib/donations/sealed-input";
 import { RETRY_REASONS, type RetryReason } from "@/lib/donations-retry/retry-later-redirect";
 import { formatMoney } from "@/lib/money";
 
