@@ -7,8 +7,8 @@ import { findDonationReceipt } from "@/lib/donations/donation-receipt";
 import { outcomeOfStatus, outcomePath } from "@/lib/donations/donor-outcome";
 import { formatMoney } from "@/lib/money";
 
-// One of the two pages that vary per request: it reads the donation named in the link, so it is rendered on
-// demand and never stored by a CDN (Next.js sends `private, no-store` for dynamic pages).
+// Rendered per request, like the error and busy pages: it reads the donation named in the link, so it is never
+// stored by a CDN (Next.js sends `private, no-store` for dynamic pages).
 export const dynamic = "force-dynamic";
 
 const PENDING_REFRESH_SECONDS = 3;
