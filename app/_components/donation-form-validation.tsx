@@ -81,7 +81,7 @@ export function DonationFormValidation(props: {
       summary.focus();
     }
 
-    // Typing an amount selects "custom", so the donor need not pick it first and the typed amount is what is sent.
+    // Typing an amount selects "custom": the donor need not pick it first, and the typed amount is sent.
     function onInput(event: Event) {
       const target = event.target as HTMLInputElement;
       if (target.name === "customAmount") {
