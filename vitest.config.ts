@@ -18,5 +18,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // next-intl imports `next/server` without an extension, which Node's ESM resolver refuses; Vite resolves it.
+    server: { deps: { inline: ["next-intl"] } },
   },
 });

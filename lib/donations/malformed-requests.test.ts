@@ -86,13 +86,17 @@ function requestTo(
   payload: string | Uint8Array,
   headerValues: Record<string, string>,
 ): Request {
-  return new Request(`${env.APP_URL}${path}`, { method: "POST", headers: headerValues, body: payload as BodyInit });
+  return new Request(`${env.APP_URL}${path}`, {
+    method: "POST",
+    headers: headerValues,
+    body: payload as BodyInit,
+  });
 }
 
 async function moneyMoved() {
-  const totals = await db.campaignTotal.findMany();
+  const totals = await db.campaignTotal.aggregate({ _sum: { raised: true, donors: true } });
   const succeeded = await db.donation.count({ where: { status: "succeeded" } });
-  return { totals: totals.map((row) => [row.raised, row.donors]), succeeded };
+  return { totals: [totals._sum.raised, totals._sum.donors], succeeded };
 }
 
 let sessionIds: string[] = [];

@@ -1,6 +1,5 @@
 // POST /api/donations – start a donation (JSON clients and the donate page's no-JavaScript form)
 import { routing, type Locale } from "@/i18n/routing";
-import { toErrorResponse } from "@/lib/api/errors";
 import { validateDonationInput, type DonationInput } from "@/lib/donations/donation-input";
 import { formErrorResponse } from "@/lib/donations/form-error-redirect";
 import { isFormPost, parseDonationRequest, readIdempotencyKey } from "@/lib/donations/parse-donation-request";
@@ -9,6 +8,7 @@ import { assertSameOrigin } from "@/lib/http/same-origin";
 import { seeOther } from "@/lib/http/see-other";
 import { assertDonationsOpen } from "@/lib/donations-pause/assert-donations-open";
 import { retryLaterRedirect } from "@/lib/donations-retry/retry-later-redirect";
+import { noteRequestLocale } from "@/lib/observability/request-context";
 import { withRequestLogging } from "@/lib/observability/with-request-logging";
 import { assertClientWithinLimit, assertEmailWithinLimit } from "@/lib/rate-limit/donation-guards";
 import { decoyDonation, isHoneypotFilled } from "@/lib/rate-limit/honeypot";
@@ -23,6 +23,7 @@ async function startDonationRoute(request: Request) {
     const idempotencyKey = readIdempotencyKey(request);
     const parsed = await parseDonationRequest(request);
     locale = parsed.locale;
+    noteRequestLocale(locale);
     await assertClientWithinLimit(request);
     const valid = await validateDonationInput(parsed.fields, locale);
     input = valid;
@@ -38,9 +39,9 @@ async function startDonationRoute(request: Request) {
     if (fromForm) return seeOther(donation.redirectUrl);
     return Response.json(donation, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    const retryLater = fromForm ? retryLaterRedirect(error, locale, input) : null;
-    if (retryLater) return retryLater;
-    return fromForm ? formErrorResponse(error, locale) : toErrorResponse(error, locale);
+    // A JSON client gets the API's error (from withRequestLogging); a donor without JavaScript gets a page.
+    if (!fromForm) throw error;
+    return retryLaterRedirect(error, locale, input) ?? formErrorResponse(error, locale);
   }
 }
 
