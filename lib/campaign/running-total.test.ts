@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { POST as callback } from "@/app/api/payments/callback/route";
-import { callbackRequest, type CallbackFields } from "@/lib/donations/testing/donation-requests";
-import { startedDonation, totalsAndTruth } from "@/lib/donations/testing/started-donation";
+import { callbackRequest, type CallbackFields } from "@/lib/testing/donations/donation-requests";
+import { startedDonation, totalsAndTruth } from "@/lib/testing/donations/started-donation";
 import { campaign } from "./config";
 import { addToTotals, TOTAL_STRIPES } from "./running-total";
 import { readTotals } from "./totals";

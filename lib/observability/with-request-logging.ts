@@ -1,6 +1,6 @@
 import { toErrorResponse } from "@/lib/api/errors";
 import { logger } from "./logger";
-import { currentRequestLocale, runWithRequestId } from "./request-context";
+import { runWithRequestId } from "./request-context";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
 type Handler<C> = (request: Request, context: C) => Response | Promise<Response>;
@@ -23,7 +23,7 @@ export function withRequestLogging<C = unknown>(route: string, handler: Handler<
       try {
         response = await handler(request, context as C);
       } catch (error) {
-        response = await toErrorResponse(error, currentRequestLocale());
+        response = await toErrorResponse(error);
       }
       logger.info("request", {
         route,

@@ -1,6 +1,6 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { startCuttableProxy } from "./cuttable-tcp-proxy";
+import { startCuttableProxy } from "@/lib/testing/cuttable-tcp-proxy";
 
 // This file's database is reached through a TCP hop it can cut, so the outage is real for the code under test
 // while the machine's PostgreSQL keeps serving everyone else. Set before any module reads the configuration.
@@ -18,8 +18,8 @@ const { GET: returnRoute } = await import("@/app/api/payments/return/route");
 const { getDb } = await import("@/lib/db/client");
 const { env } = await import("@/lib/env");
 const { callbackRequest, jsonDonationRequest, validDonation } =
-  await import("@/lib/donations/testing/donation-requests");
-const { startedDonation, totalsAndTruth } = await import("@/lib/donations/testing/started-donation");
+  await import("@/lib/testing/donations/donation-requests");
+const { startedDonation, totalsAndTruth } = await import("@/lib/testing/donations/started-donation");
 const { databaseBreaker } = await import("./breakers");
 
 afterAll(async () => {
