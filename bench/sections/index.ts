@@ -1,6 +1,7 @@
 import type { Section } from "../context";
 import { api } from "./api";
 import { callbacks } from "./callbacks";
+import { databaseFloor } from "./database-floor";
 import { donations } from "./donations";
 import { memory } from "./memory";
 import { outage } from "./outage";
@@ -13,6 +14,7 @@ import { withVisibilityProbe } from "./visibility";
 export const sections: Section[] = [
   pages,
   api,
+  databaseFloor,
   withVisibilityProbe([donations, callbacks]),
   memory,
   soak,
