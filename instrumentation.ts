@@ -6,6 +6,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { installPeerAddressHook } = await import("./lib/http/peer-address-hook");
     installPeerAddressHook();
+    const { installRequestIdHook } = await import("./lib/observability/request-id-hook");
+    installRequestIdHook();
     await import("./sentry.server.config");
   }
   if (process.env.NEXT_RUNTIME === "edge") {

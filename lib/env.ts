@@ -31,6 +31,12 @@ const schema = z
     // Database: PostgreSQL when set, otherwise an embedded PGlite kept in PGLITE_DATA_DIR.
     DATABASE_URL: optional(z.string().url()),
     PGLITE_DATA_DIR: withDefault(z.string(), ".data/pglite"),
+    // Database connections, per server process. A request waits at most the connect timeout for a connection
+    // (pool exhausted or server unreachable) and a statement runs at most the statement timeout; past either it is
+    // answered 503 with Retry-After. Pool size × instances must stay under PostgreSQL's max_connections (100).
+    DATABASE_POOL_MAX: int(10, 1, 500),
+    DATABASE_CONNECT_TIMEOUT_MS: int(5_000, 100, 60_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: int(5_000, 100, 600_000),
 
     // Campaign: money is always integer minor units (cents).
     CAMPAIGN_SLUG: withDefault(z.string().regex(/^[a-z0-9-]{1,40}$/), "launch"),

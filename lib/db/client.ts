@@ -8,7 +8,18 @@ export type Db = PrismaClient;
 
 function createClient(): PrismaClient {
   if (env.DATABASE_URL) {
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: env.DATABASE_URL }) });
+    return new PrismaClient({
+      adapter: new PrismaPg({
+        connectionString: env.DATABASE_URL,
+        max: env.DATABASE_POOL_MAX,
+        // Waiting for a free connection and opening a new one share this deadline: no request queues for ever.
+        connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_MS,
+        // The server cancels a slow statement; the client gives up too if the server itself stops answering
+        // (a frozen host or a dropped network sends no error at all).
+        statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS,
+        query_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS + 1_000,
+      }),
+    });
   }
   return new PrismaClient({ adapter: openEmbeddedDatabase(env.PGLITE_DATA_DIR) });
 }

@@ -1,6 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
 import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
 import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import type { Donation, DonationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { revalidateTotalsSoon } from "./revalidate-totals";
 import { transitionDonation } from "./transition-donation";
@@ -16,8 +17,12 @@ export interface Settlement {
   event?: { eventId: string; type: string; payload: unknown };
 }
 
-// A launch-day burst queues many transactions behind a small connection pool; waiting is better than failing.
-const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
+// A launch-day burst queues transactions behind the connection pool: they wait for a connection as long as any
+// query would (DATABASE_CONNECT_TIMEOUT_MS), then give up as a 503 the gateway retries, rather than hang.
+const transactionOptions = {
+  maxWait: env.DATABASE_CONNECT_TIMEOUT_MS,
+  timeout: env.DATABASE_STATEMENT_TIMEOUT_MS * 2,
+};
 
 function assertSameMoney({ donation, reported, event }: Settlement): void {
   if (!reported) return;
@@ -47,6 +52,8 @@ export async function settleDonation(settlement: Settlement): Promise<SettleResu
   const { donation, to, event } = settlement;
   const result = await getDb().$transaction(async (tx): Promise<SettleResult> => {
     if (event) {
+      // Recorded as applied up front, and corrected below in the rare case it changes nothing: that way the
+      // running total is the transaction's last write, and its row lock is held only until the commit.
       const { count } = await tx.paymentEvent.createMany({
         data: {
           gateway: donation.gateway,
@@ -54,21 +61,21 @@ export async function settleDonation(settlement: Settlement): Promise<SettleResu
           type: event.type,
           donationId: donation.id,
           payload: event.payload as Prisma.InputJsonValue,
-          outcome: "received",
+          outcome: `applied:${to}`,
         },
         skipDuplicates: true,
       });
       if (count === 0) return "duplicate";
     }
     const changed = await transitionDonation(tx, donation, to);
-    if (event) {
+    if (event && !changed) {
       await tx.paymentEvent.update({
         where: { gateway_gatewayEventId: { gateway: donation.gateway, gatewayEventId: event.eventId } },
-        data: { outcome: changed ? `applied:${to}` : "ignored:already-final" },
+        data: { outcome: "ignored:already-final" },
       });
     }
     return changed ? "changed" : "unchanged";
-  }, TRANSACTION_OPTIONS);
+  }, transactionOptions);
   if (result === "changed" && to === "succeeded") revalidateTotalsSoon();
   return result;
 }

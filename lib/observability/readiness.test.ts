@@ -81,7 +81,7 @@ describe("checkReadiness", () => {
 
 describe("GET /api/ready", () => {
   it("answers 200 with each check when the configured database and cache answer, uncached and without cookies", async () => {
-    const response = await getReady();
+    const response = await getReady(new Request("http://localhost/api/ready"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok", checks: { database: "ok", cache: "ok" } });
     expect(response.headers.get("cache-control")).toBe("no-store");
@@ -91,7 +91,7 @@ describe("GET /api/ready", () => {
 
 describe("GET /api/health", () => {
   it("answers 200 without touching a dependency", async () => {
-    const response = getHealth();
+    const response = await getHealth(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: "ok" });
     expect(response.headers.get("cache-control")).toBe("no-store");

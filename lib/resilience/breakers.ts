@@ -1,15 +1,9 @@
-import { ApiError } from "@/lib/api/errors";
 import { createCircuitBreaker } from "./circuit-breaker";
+import { isDatabaseUnavailable } from "./database-outage";
 
-// A conflict, a validation failure or a missing row means the database answered: it is healthy. So does an error
-// we raised ourselves. Connection and server errors have no Prisma request-error code in the P2xxx range.
-function isDatabaseOutage(error: unknown): boolean {
-  if (error instanceof ApiError) return false;
-  const code = (error as { code?: unknown } | null)?.code;
-  return !(typeof code === "string" && code.startsWith("P2"));
-}
-
-// One breaker per dependency and process: each server instance judges the health it sees itself.
+// One breaker per dependency and process: each server instance judges the health it sees itself. The database's
+// counts only errors that say the database is not answering (isDatabaseUnavailable): a conflict, a missing row or
+// an error we raised ourselves mean it answered, and a bug in our code is not an outage.
 const globalForBreakers = globalThis as unknown as {
   surgeBreakers?: {
     database: ReturnType<typeof createCircuitBreaker>;
@@ -18,13 +12,14 @@ const globalForBreakers = globalThis as unknown as {
 };
 
 globalForBreakers.surgeBreakers ??= {
-  // It wraps a whole donation start, gateway call included, so its deadline outlasts the gateway's.
+  // It wraps a whole donation start, gateway call included, so its deadline outlasts the gateway's. It opens
+  // after a few failures in a row and lets one trial through every 2 s, so it closes soon after a restart.
   database: createCircuitBreaker({
     name: "database",
     failureThreshold: 5,
-    openMs: 10_000,
+    openMs: 2_000,
     timeoutMs: 15_000,
-    isFailure: isDatabaseOutage,
+    isFailure: isDatabaseUnavailable,
   }),
   gateway: createCircuitBreaker({
     name: "payment gateway",

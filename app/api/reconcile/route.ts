@@ -1,14 +1,10 @@
 // POST /api/reconcile – settles donations left pending; called by a scheduler holding the reconcile secret
-import { toErrorResponse } from "@/lib/api/errors";
 import { reconcilePending } from "@/lib/donations/reconcile-pending";
 import { secrets } from "@/lib/env";
 import { assertBearerSecret } from "@/lib/http/bearer-secret";
+import { withRequestLogging } from "@/lib/observability/with-request-logging";
 
-export async function POST(request: Request) {
-  try {
-    assertBearerSecret(request, secrets.reconcile);
-    return Response.json(await reconcilePending(), { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return toErrorResponse(error);
-  }
-}
+export const POST = withRequestLogging("POST /api/reconcile", async (request) => {
+  assertBearerSecret(request, secrets.reconcile);
+  return Response.json(await reconcilePending(), { headers: { "Cache-Control": "no-store" } });
+});

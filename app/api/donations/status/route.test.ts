@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { pauseDonations, resumeDonations } from "@/lib/donations-pause";
-import { GET } from "./route";
+import { GET as getStatus } from "./route";
+
+const GET = () => getStatus(new Request("http://localhost/api/donations/status"));
 
 // A campaign of this file's own, so the switch it flips is seen by no other test run sharing the Redis.
 vi.hoisted(() => {

@@ -1,9 +1,11 @@
 // GET /api/payments/return – where the gateway sends the donor back; the outcome is asked of the gateway
 import { returnDestination } from "@/lib/donations/return-destination";
 import { seeOther } from "@/lib/http/see-other";
+import { withRequestLogging } from "@/lib/observability/with-request-logging";
 import { getGateway } from "@/lib/payments/get-gateway";
+import { withDatabase } from "@/lib/resilience/database-guard";
 
-export async function GET(request: Request) {
+export const GET = withRequestLogging("GET /api/payments/return", async (request) => {
   const sessionId = new URL(request.url).searchParams.get("session");
-  return seeOther(await returnDestination(getGateway(), sessionId));
-}
+  return seeOther(await withDatabase(() => returnDestination(getGateway(), sessionId)));
+});

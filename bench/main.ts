@@ -1,0 +1,65 @@
+import pg from "pg";
+import type { BenchContext } from "./context";
+import type { BenchOptions } from "./options";
+import { freshDatabase } from "./postgres";
+import { summarizeProfiles } from "./profile-summary";
+import { formatTable, writeReport, type Row } from "./report";
+import {
+  buildBare,
+  buildSurge,
+  prerenderedBytes,
+  startBare,
+  startNginx,
+  startSurge,
+  type Server,
+} from "./servers";
+import { sections } from "./sections";
+
+const log = (line: string) => console.log(`bench: ${line}`);
+
+export async function runBench(options: BenchOptions): Promise<boolean> {
+  const database = await freshDatabase(options.adminDatabaseUrl, `surge_bench_${options.ports.surge}`);
+  const servers: Server[] = [];
+  const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  try {
+    if (!options.skipBuild) {
+      log("building Surge (next build) on a fresh database");
+      await buildSurge(database.url, options);
+    }
+    const surge = await startSurge(database.url, options.ports.surge, options);
+    servers.push(surge);
+    const pageBytes = prerenderedBytes("en");
+    if (!options.skipBuild) {
+      log(`building the bare app with a page of about ${pageBytes} bytes`);
+      await buildBare(pageBytes, options);
+    }
+    const bare = await startBare(options);
+    servers.push(bare);
+    const nginx = await startNginx(options).catch((error: Error) => {
+      notes.push(`nginx did not start (${error.message}); its reference figure is missing.`);
+      return undefined;
+    });
+    if (nginx) servers.push(nginx);
+    const bareBytes = (await (await fetch(`${bare.url}/`)).arrayBuffer()).byteLength;
+    notes.push(`Page sizes: Surge /en ${pageBytes} bytes, bare page ${bareBytes} bytes.`);
+
+    const context: BenchContext = { options, surge, bare, nginx, db: pool, baselines: {}, notes, log };
+    for (const section of sections) {
+      const names = section.name.split("+");
+      if (options.only.length && !names.some((name) => options.only.includes(name))) continue;
+      log(`section ${section.name}`);
+      rows.push(...(await section.run(context)));
+    }
+  } finally {
+    for (const server of servers.reverse()) await server.stop();
+    await pool.end();
+    await database.drop();
+  }
+  if (options.profileDir) notes.push(...summarizeProfiles(options.profileDir));
+  console.log(`\n${formatTable(rows)}\n`);
+  const file = writeReport(rows, options, notes);
+  log(`wrote ${file}`);
+  return rows.every((row) => row.met !== false);
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { POST as callback } from "@/app/api/payments/callback/route";
+import { callbackRequest, type CallbackFields } from "@/lib/testing/donations/donation-requests";
+import { startedDonation, totalsAndTruth } from "@/lib/testing/donations/started-donation";
+import { campaign } from "./config";
+import { addToTotals, TOTAL_STRIPES } from "./running-total";
+import { readTotals } from "./totals";
+
+const db = getDb();
+
+function shuffled<T>(items: T[]): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j], copy[i]];
+  }
+  return copy;
+}
+
+async function reset() {
+  await db.paymentEvent.deleteMany();
+  await db.donation.deleteMany();
+  await db.campaignTotal.deleteMany();
+}
+
+describe("addToTotals", () => {
+  it("stays exact under concurrent, duplicated and reordered callbacks, spread over several rows", async () => {
+    await reset();
+    const donations = await Promise.all(Array.from({ length: 60 }, (_, i) => startedDonation(100 + i * 37)));
+    const events: CallbackFields[] = [];
+    donations.forEach((donation, i) => {
+      const base = { sessionId: donation.gatewaySessionId!, amount: donation.amount, currency: "EUR" };
+      const success = { ...base, id: `evt_ok_${i}`, type: "payment.succeeded" as const };
+      // Every success is delivered three times; every fifth donation also gets a decline, which may arrive first.
+      events.push(success, success, success);
+      if (i % 5 === 0) events.push({ ...base, id: `evt_no_${i}`, type: "payment.failed" });
+    });
+
+    const responses = await Promise.all(shuffled(events).map((event) => callback(callbackRequest(event))));
+
+    expect(responses.map((response) => response.status)).toEqual(events.map(() => 200));
+    const { total, truth } = await totalsAndTruth();
+    expect(total).toEqual(truth);
+    expect(truth.donors).toBeGreaterThanOrEqual(48);
+    const settled = await db.donation.count({ where: { status: { in: ["succeeded", "failed"] } } });
+    expect(settled).toBe(60);
+    expect(await readTotals()).toMatchObject({ raised: truth.raised, donors: truth.donors });
+    // Spread over rows, not one: 48+ random picks among 16 stripes all landing on one is beyond chance.
+    const rows = await db.campaignTotal.count();
+    expect(rows).toBeGreaterThan(1);
+    expect(rows).toBeLessThanOrEqual(TOTAL_STRIPES);
+  });
+
+  it("takes refunds as negative changes on any stripe, keeping the sum exact", async () => {
+    await reset();
+    const key = { campaign: campaign.slug, currency: campaign.currency };
+    const changes = [
+      ...Array.from({ length: 40 }, () => ({ raised: 1_000, donors: 1 })),
+      ...Array.from({ length: 15 }, () => ({ raised: -1_000, donors: -1 })),
+    ];
+
+    await Promise.all(
+      shuffled(changes).map((change) => db.$transaction((tx) => addToTotals(tx, key, change))),
+    );
+
+    expect(await readTotals()).toMatchObject({ raised: 25_000, donors: 25 });
+  });
+
+  it("keeps each currency's total apart", async () => {
+    await reset();
+    await db.$transaction(async (tx) => {
+      await addToTotals(
+        tx,
+        { campaign: campaign.slug, currency: campaign.currency },
+        { raised: 2_500, donors: 1 },
+      );
+      await addToTotals(tx, { campaign: campaign.slug, currency: "JPY" }, { raised: 300_000, donors: 1 });
+    });
+
+    expect(await readTotals()).toMatchObject({ currency: campaign.currency, raised: 2_500, donors: 1 });
+  });
+
+  it("moves nothing when its transaction rolls back", async () => {
+    await reset();
+    const key = { campaign: campaign.slug, currency: campaign.currency };
+    await expect(
+      db.$transaction(async (tx) => {
+        await addToTotals(tx, key, { raised: 9_999, donors: 1 });
+        throw new Error("the donation's own update failed");
+      }),
+    ).rejects.toThrow();
+
+    expect(await readTotals()).toMatchObject({ raised: 0, donors: 0 });
+  });
+});
