@@ -14,9 +14,12 @@ type FieldMessageKey =
   | "amountTooLarge"
   | "nameTooLong"
   | "emailInvalid"
+  | "messageTooLong"
   | "fieldInvalid";
 
 const key = (name: FieldMessageKey) => ({ error: name });
+
+export const MESSAGE_MAX_LENGTH = 140;
 
 /** Blank text is absent text: an empty name box means "no name". */
 const trimmed = (value: unknown) =>
@@ -33,6 +36,13 @@ export const donationInputSchema = z.object({
   name: z.preprocess(trimmed, z.string(key("fieldInvalid")).max(100, key("nameTooLong")).optional()),
   email: z.preprocess(trimmed, z.email(key("emailInvalid")).max(254, key("emailInvalid")).optional()),
   anonymous: z.boolean(key("fieldInvalid")).default(false),
+  // For the donor wall: plain text only (pages render it as text, never as markup or links).
+  message: z.preprocess(
+    trimmed,
+    z.string(key("fieldInvalid")).max(MESSAGE_MAX_LENGTH, key("messageTooLong")).optional(),
+  ),
+  showAmount: z.boolean(key("fieldInvalid")).default(false),
+  coverFees: z.boolean(key("fieldInvalid")).default(false),
   // The honeypot travels with the input; what to do with a filled one is decided by the anti-bot checks.
   website: z.preprocess(trimmed, z.string(key("fieldInvalid")).max(500, key("fieldInvalid")).optional()),
 });
@@ -47,7 +57,12 @@ async function fieldMessages(issues: z.core.$ZodIssue[], locale: Locale): Promis
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "body");
     const message = issue.message as FieldMessageKey;
-    fields[field] ??= message === "nameTooLong" ? t(message, { max: 100 }) : t(message, limits);
+    fields[field] ??=
+      message === "nameTooLong"
+        ? t(message, { max: 100 })
+        : message === "messageTooLong"
+          ? t(message, { max: MESSAGE_MAX_LENGTH })
+          : t(message, limits);
   }
   return fields;
 }

@@ -1,13 +1,14 @@
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/client";
 import type { Donation, DonationStatus, Prisma } from "@/lib/generated/prisma/client";
+import { chargedAmount } from "./charged-amount";
 import { revalidateTotalsSoon } from "./revalidate-totals";
 import { transitionDonation } from "./transition-donation";
 
 export type SettleResult = "changed" | "unchanged" | "duplicate";
 
 export interface Settlement {
-  donation: Pick<Donation, "id" | "campaign" | "currency" | "amount" | "gateway">;
+  donation: Pick<Donation, "id" | "campaign" | "currency" | "amount" | "fee" | "gateway">;
   to: Exclude<DonationStatus, "pending">;
   /** What the gateway says was paid; absent only when expiring a donation the gateway never saw. */
   reported?: { amount: number; currency: string };
@@ -20,11 +21,13 @@ const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 
 function assertSameMoney({ donation, reported, event }: Settlement): void {
   if (!reported) return;
-  if (reported.amount === donation.amount && reported.currency === donation.currency) return;
+  // The gateway reports what it charged: the gift plus any fee the donor covered.
+  const charged = chargedAmount(donation);
+  if (reported.amount === charged && reported.currency === donation.currency) return;
   // Never applied: either someone is forging events with a valid key, or our checkout creation has a bug.
   console.error(
     `PAYMENT MISMATCH donation=${donation.id} event=${event?.eventId ?? "status-check"} expected=` +
-      `${donation.amount} ${donation.currency} reported=${reported.amount} ${reported.currency}`,
+      `${charged} ${donation.currency} reported=${reported.amount} ${reported.currency}`,
   );
   throw new ApiError("payment_mismatch");
 }
