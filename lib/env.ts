@@ -93,11 +93,7 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.DONATION_MIN_AMOUNT > env.DONATION_MAX_AMOUNT) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["DONATION_MIN_AMOUNT"],
-        message: "must not exceed DONATION_MAX_AMOUNT",
-      });
+      ctx.addIssue({ code: "custom", path: ["DONATION_MIN_AMOUNT"], message: "must not exceed DONATION_MAX_AMOUNT" });
     }
     for (const amount of env.CAMPAIGN_PRESET_AMOUNTS) {
       if (amount < env.DONATION_MIN_AMOUNT || amount > env.DONATION_MAX_AMOUNT) {
@@ -119,11 +115,7 @@ const schema = z
     // a deployment cannot go live on a known secret or on the simulated gateway by accident.
     if (env.NODE_ENV === "production") {
       if (!env.PAYMENT_WEBHOOK_SECRET) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["PAYMENT_WEBHOOK_SECRET"],
-          message: "is required in production",
-        });
+        ctx.addIssue({ code: "custom", path: ["PAYMENT_WEBHOOK_SECRET"], message: "is required in production" });
       }
       // A live deployment (not a sandbox demo) must really send its receipts, not write them to the log.
       if (!env.SMTP_URL && !env.SANDBOX_PAYMENTS_ENABLED) {

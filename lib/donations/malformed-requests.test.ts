@@ -86,11 +86,7 @@ function requestTo(
   payload: string | Uint8Array,
   headerValues: Record<string, string>,
 ): Request {
-  return new Request(`${env.APP_URL}${path}`, {
-    method: "POST",
-    headers: headerValues,
-    body: payload as BodyInit,
-  });
+  return new Request(`${env.APP_URL}${path}`, { method: "POST", headers: headerValues, body: payload as BodyInit });
 }
 
 async function moneyMoved() {
