@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { DonorWall } from "@/app/_components/donor-wall";
 import { ImpactIcon } from "@/app/_components/impact-icon";
 import { RaisedProgress } from "@/app/_components/raised-progress";
 import { campaign } from "@/lib/campaign/config";
 import { getTotals } from "@/lib/campaign/totals";
+import { getLatestDonors } from "@/lib/donor-wall/latest-donors";
 import { formatMoney } from "@/lib/money";
 
 // ISR: the totals come through the data cache with campaign.revalidateSeconds (TOTALS_REVALIDATE_SECONDS), which
@@ -21,7 +23,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
   const { locale } = await params;
   setRequestLocale(locale as Locale);
   const t = await getTranslations("HomePage");
-  const totals = await getTotals();
+  const [totals, donors] = await Promise.all([getTotals(), getLatestDonors()]);
   const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { whole: true });
 
   return (
@@ -64,6 +66,7 @@ export default async function HomePage({ params }: PageProps<"/[locale]">) {
           </li>
         </ul>
       </section>
+      <DonorWall donors={donors} locale={locale} />
     </>
   );
 }

@@ -4,7 +4,13 @@ import { useEffect } from "react";
 import { minorUnitDigits, parseMajorUnits } from "@/lib/money";
 
 export type ValidationMessages = Record<
-  "amountRequired" | "amountInvalid" | "amountTooSmall" | "amountTooLarge" | "nameTooLong" | "emailInvalid",
+  | "amountRequired"
+  | "amountInvalid"
+  | "amountTooSmall"
+  | "amountTooLarge"
+  | "nameTooLong"
+  | "emailInvalid"
+  | "messageTooLong",
   string
 >;
 
@@ -18,8 +24,9 @@ export function DonationFormValidation(props: {
   minMajor: number;
   maxMajor: number;
   messages: ValidationMessages;
+  messageMaxLength: number;
 }) {
-  const { formId, currency, minMajor, maxMajor, messages } = props;
+  const { formId, currency, minMajor, maxMajor, messages, messageMaxLength } = props;
 
   useEffect(() => {
     const form = document.getElementById(formId) as HTMLFormElement | null;
@@ -46,6 +53,8 @@ export function DonationFormValidation(props: {
       if (String(data.get("name") ?? "").length > 100) errors.push({ field: "name", message: messages.nameTooLong });
       const email = String(data.get("email") ?? "").trim();
       if (email && !EMAIL.test(email)) errors.push({ field: "email", message: messages.emailInvalid });
+      if (String(data.get("message") ?? "").trim().length > messageMaxLength)
+        errors.push({ field: "message", message: messages.messageTooLong });
       return errors;
     }
 
@@ -94,7 +103,7 @@ export function DonationFormValidation(props: {
       form.removeEventListener("submit", onSubmit);
       form.removeEventListener("input", onInput);
     };
-  }, [formId, currency, minMajor, maxMajor, messages]);
+  }, [formId, currency, minMajor, maxMajor, messages, messageMaxLength]);
 
   return null;
 }

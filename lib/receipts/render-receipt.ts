@@ -1,7 +1,7 @@
 import { createTranslator, hasLocale } from "next-intl";
 import { directionOf, routing, type Locale } from "@/i18n/routing";
 import { loadMessages } from "@/lib/api/load-messages";
-import { env } from "@/lib/env";
+import { charity as charitySettings } from "@/lib/campaign/charity";
 import { formatMoney } from "@/lib/money";
 
 export interface ReceiptDonation {
@@ -28,7 +28,7 @@ export async function renderReceipt(donation: ReceiptDonation): Promise<Rendered
   const locale = hasLocale(routing.locales, donation.locale) ? donation.locale : routing.defaultLocale;
   const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "Receipt" });
   const money = (minor: number) => formatMoney(minor, donation.currency, locale);
-  const charity = { charity: env.CHARITY_NAME, registration: env.CHARITY_REGISTRATION };
+  const charity = { charity: charitySettings.name, registration: charitySettings.registration };
   const rows: [string, string][] = [
     [t("amountLabel"), money(donation.amount)],
     ...(donation.fee > 0
@@ -66,7 +66,7 @@ export async function renderReceipt(donation: ReceiptDonation): Promise<Rendered
 <body style="margin:0;padding:24px;background:#f1f5f9;font-family:system-ui,-apple-system,'Segoe UI',Tahoma,sans-serif;color:#0f172a;">
 <table role="presentation" width="100%" style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:32px;border-collapse:separate;">
 <tr><td>
-<p style="margin:0 0 4px;color:#0369a1;font-weight:700;letter-spacing:.02em;">${escapeHtml(env.CHARITY_NAME)}</p>
+<p style="margin:0 0 4px;color:#0369a1;font-weight:700;letter-spacing:.02em;">${escapeHtml(charitySettings.name)}</p>
 <h1 style="margin:0 0 16px;font-size:24px;line-height:1.3;">${escapeHtml(heading)}</h1>
 <p style="margin:0 0 24px;line-height:1.6;">${escapeHtml(intro)}</p>
 <table role="presentation" width="100%" style="border-collapse:collapse;font-size:15px;">
