@@ -59,7 +59,10 @@ export async function renderReceipt(donation: ReceiptDonation): Promise<Rendered
     closing,
   ].join("\n");
   const dir = directionOf(locale);
-  const cell = "padding:8px 0;border-block-end:1px solid #e2e8f0;";
+  // Mail clients (Outlook, older Gmail apps) ignore logical CSS such as text-align: start or border-block-end, so
+  // the receipt spells out the physical sides for its direction.
+  const [start, end] = dir === "rtl" ? ["right", "left"] : ["left", "right"];
+  const cell = "padding:8px 0;border-bottom:1px solid #e2e8f0;";
   const html = `<!doctype html>
 <html lang="${locale}" dir="${dir}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(subject)}</title></head>
@@ -73,8 +76,8 @@ export async function renderReceipt(donation: ReceiptDonation): Promise<Rendered
 ${rows
   .map(
     ([label, value]) =>
-      `<tr><th scope="row" style="${cell}text-align:start;font-weight:400;color:#475569;">${escapeHtml(label)}</th>` +
-      `<td style="${cell}text-align:end;font-weight:600;"><bdi>${escapeHtml(value)}</bdi></td></tr>`,
+      `<tr><th scope="row" style="${cell}text-align:${start};font-weight:400;color:#475569;">${escapeHtml(label)}</th>` +
+      `<td style="${cell}text-align:${end};font-weight:600;"><bdi>${escapeHtml(value)}</bdi></td></tr>`,
   )
   .join("\n")}
 </table>
