@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/routing";
 import { campaign } from "@/lib/campaign/config";
-import { charity } from "@/lib/campaign/charity";
 import { MESSAGE_MAX_LENGTH } from "@/lib/donations/donation-input";
 import { feeRateFor } from "@/lib/fees/fee-schedule";
 import { env } from "@/lib/env";
@@ -13,6 +12,8 @@ import { DonationFormValidation } from "./donation-form-validation";
 // localized messages before the browser submits.
 export async function DonationForm({ locale }: { locale: Locale }) {
   const t = await getTranslations("DonationForm");
+  // The charity as the site names it in this language (CHARITY_NAME is its legal name, for receipts).
+  const charity = (await getTranslations("Metadata"))("siteName");
   const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { whole: true });
   const [defaultAmount] = campaign.presetAmounts.length > 1 ? campaign.presetAmounts.slice(1) : campaign.presetAmounts;
   const step = 1 / 10 ** minorUnitDigits(campaign.currency);
@@ -67,7 +68,7 @@ export async function DonationForm({ locale }: { locale: Locale }) {
         <legend>{t("feesLegend")}</legend>
         <label className="checkbox cover-fees">
           <input type="checkbox" name="coverFees" value="true" />
-          <span data-cover-fees-text>{t("coverFees", { rate, charity: charity.name })}</span>
+          <span data-cover-fees-text>{t("coverFees", { rate, charity })}</span>
         </label>
       </fieldset>
 
@@ -136,7 +137,7 @@ export async function DonationForm({ locale }: { locale: Locale }) {
         currency={campaign.currency}
         locale={locale}
         rate={feeRate}
-        template={t("coverFeesLive", { fee: "{fee}", amount: "{amount}", charity: charity.name })}
+        template={t("coverFeesLive", { fee: "{fee}", amount: "{amount}", charity })}
       />
     </form>
   );
