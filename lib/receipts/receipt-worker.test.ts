@@ -87,7 +87,7 @@ describe("receipts", () => {
       expect(part).toContain(donation.id);
       expect(part).toContain("1184520");
     }
-    expect(mail.text).toContain("Sur le mur des donateurs: Avec votre nom");
+    expect(mail.text).toContain("Sur le mur des donateurs : Avec votre nom");
     expect(mail.html).toContain('<html lang="fr" dir="ltr">');
     const row = await db.receiptOutbox.findUniqueOrThrow({ where: { donationId: donation.id } });
     expect(row).toMatchObject({ status: "sent", attempts: 1, leaseOwner: null });

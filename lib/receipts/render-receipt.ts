@@ -54,7 +54,7 @@ export async function renderReceipt(donation: ReceiptDonation): Promise<Rendered
     "",
     intro,
     "",
-    ...rows.map(([label, value]) => `${label}: ${value}`),
+    ...rows.map(([label, value]) => t("textLine", { label, value })),
     "",
     closing,
   ].join("\n");
