@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseEnv } from "@/lib/env";
+import { parseEnv as parseProcessEnv } from "@/lib/env";
+
+const parseEnv = (values: Record<string, string>) => parseProcessEnv(values as NodeJS.ProcessEnv);
 
 const production = {
   NODE_ENV: "production",
