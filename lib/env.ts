@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 
 // The one place that reads process.env. Every setting is validated once, at start-up (next.config.ts imports
@@ -93,7 +94,11 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.DONATION_MIN_AMOUNT > env.DONATION_MAX_AMOUNT) {
-      ctx.addIssue({ code: "custom", path: ["DONATION_MIN_AMOUNT"], message: "must not exceed DONATION_MAX_AMOUNT" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DONATION_MIN_AMOUNT"],
+        message: "must not exceed DONATION_MAX_AMOUNT",
+      });
     }
     for (const amount of env.CAMPAIGN_PRESET_AMOUNTS) {
       if (amount < env.DONATION_MIN_AMOUNT || amount > env.DONATION_MAX_AMOUNT) {
@@ -115,7 +120,11 @@ const schema = z
     // a deployment cannot go live on a known secret or on the simulated gateway by accident.
     if (env.NODE_ENV === "production") {
       if (!env.PAYMENT_WEBHOOK_SECRET) {
-        ctx.addIssue({ code: "custom", path: ["PAYMENT_WEBHOOK_SECRET"], message: "is required in production" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["PAYMENT_WEBHOOK_SECRET"],
+          message: "is required in production",
+        });
       }
       // A live deployment (not a sandbox demo) must really send its receipts, not write them to the log.
       if (!env.SMTP_URL && !env.SANDBOX_PAYMENTS_ENABLED) {
@@ -149,5 +158,18 @@ export const secrets = {
   paymentWebhook: env.PAYMENT_WEBHOOK_SECRET ?? "local-development-webhook-secret",
   reconcile: env.RECONCILE_SECRET ?? "local-development-reconcile-secret",
 };
+
+/**
+ * The settings the browser sees, declared here beside the server's. next.config.ts hands them to Next.js, which
+ * writes them into the client bundles at build time, so each must be safe to publish; an unset one is left out
+ * rather than sent as an empty string.
+ */
+export const browserEnv: Record<`NEXT_PUBLIC_${string}`, string> = Object.fromEntries(
+  Object.entries({
+    NEXT_PUBLIC_SENTRY_DSN: env.SENTRY_DSN,
+    NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+    NEXT_PUBLIC_SENTRY_RELEASE: env.SENTRY_RELEASE,
+  }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+);
 
 export { parseEnv };

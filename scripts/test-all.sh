@@ -22,7 +22,7 @@ trap stop_redis_rest EXIT
 
 start_redis_rest() {
   # `env` execs node, so $! is the server itself and the trap's kill reaches it.
-  env UPSTASH_REDIS_REST_URL="$REDIS_REST_URL" UPSTASH_REDIS_REST_TOKEN="$REDIS_REST_TOKEN" node --import tsx scripts/redis-rest.ts &
+  env UPSTASH_REDIS_REST_URL="$REDIS_REST_URL" UPSTASH_REDIS_REST_TOKEN="$REDIS_REST_TOKEN" node --import tsx --import ./lib/server-process.ts scripts/redis-rest.ts &
   rest_pid=$!
   for _ in $(seq 1 50); do
     if curl -sf -o /dev/null -H "Authorization: Bearer $REDIS_REST_TOKEN" -d '["PING"]' "$REDIS_REST_URL/"; then return 0; fi

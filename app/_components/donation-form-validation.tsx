@@ -87,7 +87,7 @@ export function DonationFormValidation(props: {
       summary.focus();
     }
 
-    // A choice of "custom" focuses the amount box, and typing in it selects "custom".
+    // Typing an amount selects "custom", so the donor need not pick it first and the typed amount is what is sent.
     function onInput(event: Event) {
       const target = event.target as HTMLInputElement;
       if (target.name === "customAmount") {

@@ -7,8 +7,8 @@ import {
   formDonationRequest,
   jsonDonationRequest,
   validDonation,
-} from "@/lib/donations/testing/donation-requests";
-import { totalsAndTruth } from "@/lib/donations/testing/started-donation";
+} from "@/lib/testing/donations/donation-requests";
+import { totalsAndTruth } from "@/lib/testing/donations/started-donation";
 
 const db = getDb();
 

@@ -1,7 +1,7 @@
 import { createTranslator } from "next-intl";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { loadMessages } from "@/lib/api/load-messages";
+import { loadMessages } from "@/i18n/load-messages";
 import { campaign } from "@/lib/campaign/config";
 import { routing, type Locale } from "@/i18n/routing";
 import { formatMoney } from "@/lib/money";

@@ -6,11 +6,9 @@ import { getDb } from "@/lib/db/client";
 import type { DonationStatus } from "@/lib/generated/prisma/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
 import { confirmWithGateway } from "./confirm-with-gateway";
+import { outcomeOfStatus, outcomePath } from "./donor-outcome";
 
-const REASON_BY_STATUS: Partial<Record<DonationStatus, string>> = {
-  failed: "declined",
-  cancelled: "cancelled",
-};
+const UNKNOWN = { kind: "error", reason: "unknown" } as const;
 
 /**
  * Where a donor coming back from the gateway goes. The query string only names the session; the outcome comes
@@ -23,7 +21,7 @@ export async function returnDestination(gateway: PaymentGateway, sessionId: stri
           where: { gateway_gatewaySessionId: { gateway: gateway.name, gatewaySessionId: sessionId } },
         })
       : null;
-  if (!donation) return `/${routing.defaultLocale}/donate/error?reason=unknown`;
+  if (!donation) return outcomePath(routing.defaultLocale, UNKNOWN);
   const locale = hasLocale(routing.locales, donation.locale) ? donation.locale : routing.defaultLocale;
 
   let status: DonationStatus;
@@ -31,14 +29,12 @@ export async function returnDestination(gateway: PaymentGateway, sessionId: stri
     status = await confirmWithGateway(donation);
   } catch (error) {
     if (error instanceof ApiError && error.code === "payment_mismatch") {
-      return `/${locale}/donate/error?reason=unknown`;
+      return outcomePath(locale, UNKNOWN);
     }
     // The gateway is unreachable: the callback or the reconciler will settle it; the donor waits on the
     // success page, which says so and refreshes.
     reportUnexpectedError(error, { donationId: donation.id, during: "return" });
     status = donation.status;
   }
-  if (status === "succeeded" || status === "pending")
-    return `/${locale}/donate/success?donation=${donation.id}`;
-  return `/${locale}/donate/error?reason=${REASON_BY_STATUS[status] ?? "unknown"}`;
+  return outcomePath(locale, outcomeOfStatus(status, donation.id));
 }

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
+import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
 import { getDb } from "@/lib/db/client";
 import type { Donation, DonationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { chargedAmount } from "./charged-amount";
@@ -24,12 +25,19 @@ function assertSameMoney({ donation, reported, event }: Settlement): void {
   // The gateway reports what it charged: the gift plus any fee the donor covered.
   const charged = chargedAmount(donation);
   if (reported.amount === charged && reported.currency === donation.currency) return;
-  // Never applied: either someone is forging events with a valid key, or our checkout creation has a bug.
-  console.error(
-    `PAYMENT MISMATCH donation=${donation.id} event=${event?.eventId ?? "status-check"} expected=` +
-      `${charged} ${donation.currency} reported=${reported.amount} ${reported.currency}`,
+  // Never applied: either someone is forging events with a valid key, or our checkout creation has a bug. Either
+  // needs a person, so it is reported like a crash (log line and Sentry) although the caller gets a clean 422.
+  const mismatch = new ApiError(
+    "payment_mismatch",
+    "the gateway reports other money than the donation holds",
   );
-  throw new ApiError("payment_mismatch");
+  reportUnexpectedError(mismatch, {
+    donationId: donation.id,
+    eventId: event?.eventId ?? "status-check",
+    expected: { amount: charged, currency: donation.currency },
+    reported,
+  });
+  throw mismatch;
 }
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { unstable_cache } from "next/cache";
 import { campaign } from "@/lib/campaign/config";
 import { TOTALS_TAG } from "@/lib/campaign/totals";

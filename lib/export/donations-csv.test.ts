@@ -194,6 +194,8 @@ describe("donationsCsv", () => {
       "npx",
       [
         "tsx",
+        "--import",
+        "./lib/server-process.ts",
         "scripts/donations-export.ts",
         "--from",
         "2026-11-15",

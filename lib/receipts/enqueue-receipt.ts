@@ -1,3 +1,4 @@
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";

@@ -1,6 +1,7 @@
+import "server-only";
 import { createTranslator, hasLocale } from "next-intl";
 import { directionOf, routing, type Locale } from "@/i18n/routing";
-import { loadMessages } from "@/lib/api/load-messages";
+import { loadMessages } from "@/i18n/load-messages";
 import { charity as charitySettings } from "@/lib/campaign/charity";
 import { formatMoney } from "@/lib/money";
 

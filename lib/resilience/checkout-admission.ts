@@ -1,7 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
 import { CircuitOpenError } from "./circuit-breaker";
 import { gatewayBreaker } from "./breakers";
-import { takeCheckoutToken } from "./gateway-bucket";
+import { takeCheckoutToken } from "@/lib/rate-limit/gateway-bucket";
 
 /**
  * Checked before a donation row is written: with the gateway's breaker open, or the site's share of the gateway's

@@ -2,7 +2,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CallTimeoutError, CircuitOpenError, createCircuitBreaker } from "./circuit-breaker";
-import { startCuttableProxy } from "./cuttable-tcp-proxy";
+import { startCuttableProxy } from "@/lib/testing/cuttable-tcp-proxy";
 
 const fail = () => Promise.reject(new Error("down"));
 

@@ -5,7 +5,7 @@ import {
   formDonationRequest,
   jsonDonationRequest,
   validDonation,
-} from "@/lib/donations/testing/donation-requests";
+} from "@/lib/testing/donations/donation-requests";
 import { POST } from "./route";
 
 const db = getDb();

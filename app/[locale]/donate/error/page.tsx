@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { errorReasonOf } from "@/lib/donations/donor-outcome";
 
 // Reads `reason` from the query string, so it is rendered per request and never stored by a CDN.
 export const dynamic = "force-dynamic";
-
-const REASONS = new Set(["declined", "cancelled", "invalid"]);
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/donate/error">): Promise<Metadata> {
   const { locale } = await params;
@@ -19,7 +18,7 @@ export default async function ErrorPage({ params, searchParams }: PageProps<"/[l
   const { reason } = await searchParams;
   setRequestLocale(locale as Locale);
   const t = await getTranslations("ErrorPage");
-  const known = typeof reason === "string" && REASONS.has(reason) ? reason : "unknown";
+  const known = errorReasonOf(reason);
 
   return (
     <div className="container narrow page-section center">

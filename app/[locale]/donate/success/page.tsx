@@ -4,14 +4,14 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { findDonationReceipt } from "@/lib/donations/donation-receipt";
+import { outcomeOfStatus, outcomePath } from "@/lib/donations/donor-outcome";
 import { formatMoney } from "@/lib/money";
 
-// One of the two pages that vary per request: it reads the donation named in the link, so it is rendered on
-// demand and never stored by a CDN (Next.js sends `private, no-store` for dynamic pages).
+// Rendered per request, like the error and busy pages: it reads the donation named in the link, so it is never
+// stored by a CDN (Next.js sends `private, no-store` for dynamic pages).
 export const dynamic = "force-dynamic";
 
 const PENDING_REFRESH_SECONDS = 3;
-const REASON_BY_STATUS = { failed: "declined", cancelled: "cancelled", expired: "unknown" } as const;
 
 export async function generateMetadata({ params }: PageProps<"/[locale]/donate/success">): Promise<Metadata> {
   const { locale } = await params;
@@ -25,11 +25,8 @@ export default async function SuccessPage({ params, searchParams }: PageProps<"/
   setRequestLocale(locale as Locale);
   const t = await getTranslations("SuccessPage");
   const receipt = await findDonationReceipt(typeof id === "string" ? id : undefined);
-  if (receipt && receipt.status in REASON_BY_STATUS) {
-    redirect(
-      `/${locale}/donate/error?reason=${REASON_BY_STATUS[receipt.status as keyof typeof REASON_BY_STATUS]}`,
-    );
-  }
+  const outcome = receipt && outcomeOfStatus(receipt.status, receipt.id);
+  if (outcome && outcome.kind !== "success") redirect(outcomePath(locale as Locale, outcome));
   const amount = receipt ? formatMoney(receipt.amount, receipt.currency, locale) : "";
   const pending = receipt?.status === "pending";
 

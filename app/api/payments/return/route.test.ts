@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as choose } from "@/app/api/sandbox/checkout/[sessionId]/route";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { startedDonation, totalsAndTruth } from "@/lib/donations/testing/started-donation";
+import { startedDonation, totalsAndTruth } from "@/lib/testing/donations/started-donation";
 import { GET } from "./route";
 
 const db = getDb();
