@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { minorUnitDigits, parseMajorUnits } from "@/lib/money";
+import { DONOR_NAME_MAX_LENGTH, MESSAGE_MAX_LENGTH } from "@/lib/donations/field-limits";
 
 export type ValidationMessages = Record<
   | "amountRequired"
@@ -24,9 +25,8 @@ export function DonationFormValidation(props: {
   minMajor: number;
   maxMajor: number;
   messages: ValidationMessages;
-  messageMaxLength: number;
 }) {
-  const { formId, currency, minMajor, maxMajor, messages, messageMaxLength } = props;
+  const { formId, currency, minMajor, maxMajor, messages } = props;
 
   useEffect(() => {
     const form = document.getElementById(formId) as HTMLFormElement | null;
@@ -50,10 +50,12 @@ export function DonationFormValidation(props: {
         else if (minor > Math.round(maxMajor * scale))
           errors.push({ field: "customAmount", message: messages.amountTooLarge });
       }
-      if (String(data.get("name") ?? "").length > 100) errors.push({ field: "name", message: messages.nameTooLong });
+      if (String(data.get("name") ?? "").length > DONOR_NAME_MAX_LENGTH) {
+        errors.push({ field: "name", message: messages.nameTooLong });
+      }
       const email = String(data.get("email") ?? "").trim();
       if (email && !EMAIL.test(email)) errors.push({ field: "email", message: messages.emailInvalid });
-      if (String(data.get("message") ?? "").trim().length > messageMaxLength)
+      if (String(data.get("message") ?? "").trim().length > MESSAGE_MAX_LENGTH)
         errors.push({ field: "message", message: messages.messageTooLong });
       return errors;
     }
@@ -87,7 +89,7 @@ export function DonationFormValidation(props: {
       summary.focus();
     }
 
-    // Typing an amount selects "custom", so the donor need not pick it first and the typed amount is what is sent.
+    // Typing an amount selects "custom": the donor need not pick it first, and the typed amount is sent.
     function onInput(event: Event) {
       const target = event.target as HTMLInputElement;
       if (target.name === "customAmount") {
@@ -103,7 +105,7 @@ export function DonationFormValidation(props: {
       form.removeEventListener("submit", onSubmit);
       form.removeEventListener("input", onInput);
     };
-  }, [formId, currency, minMajor, maxMajor, messages, messageMaxLength]);
+  }, [formId, currency, minMajor, maxMajor, messages]);
 
   return null;
 }

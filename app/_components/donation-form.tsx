@@ -1,12 +1,12 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/routing";
 import { campaign } from "@/lib/campaign/config";
-import { MESSAGE_MAX_LENGTH } from "@/lib/donations/donation-input";
 import { feeRateFor } from "@/lib/fees/fee-schedule";
 import { env } from "@/lib/env";
 import { formatMoney, minorUnitDigits } from "@/lib/money";
 import { CoverFeesLive } from "./cover-fees-live";
 import { DonationFormValidation } from "./donation-form-validation";
+import { DONOR_NAME_MAX_LENGTH, MESSAGE_MAX_LENGTH } from "@/lib/donations/field-limits";
 
 // A plain HTML form: it posts to the donation API and works with JavaScript off. DonationFormValidation only adds
 // localized messages before the browser submits.
@@ -76,7 +76,7 @@ export async function DonationForm({ locale }: { locale: Locale }) {
         <legend>{t("detailsLegend")}</legend>
         <div className="field">
           <label htmlFor="name">{t("name")}</label>
-          <input id="name" name="name" autoComplete="name" maxLength={100} />
+          <input id="name" name="name" autoComplete="name" maxLength={DONOR_NAME_MAX_LENGTH} />
         </div>
         <div className="field">
           <label htmlFor="email">{t("email")}</label>
@@ -126,11 +126,10 @@ export async function DonationForm({ locale }: { locale: Locale }) {
           amountInvalid: t("amountInvalid"),
           amountTooSmall: t("amountTooSmall", limits),
           amountTooLarge: t("amountTooLarge", limits),
-          nameTooLong: t("nameTooLong", { max: 100 }),
+          nameTooLong: t("nameTooLong", { max: DONOR_NAME_MAX_LENGTH }),
           emailInvalid: t("emailInvalid"),
           messageTooLong: t("messageTooLong", { max: MESSAGE_MAX_LENGTH }),
         }}
-        messageMaxLength={MESSAGE_MAX_LENGTH}
       />
       <CoverFeesLive
         formId="donation-form"

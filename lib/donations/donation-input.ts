@@ -5,6 +5,7 @@ import { loadMessages } from "@/i18n/load-messages";
 import { campaign } from "@/lib/campaign/config";
 import { routing, type Locale } from "@/i18n/routing";
 import { formatMoney } from "@/lib/money";
+import { DONOR_NAME_MAX_LENGTH, MESSAGE_MAX_LENGTH } from "./field-limits";
 
 // Issue messages are keys of the "DonationForm" catalog, so the API and the form say the same thing.
 type FieldMessageKey =
@@ -19,8 +20,6 @@ type FieldMessageKey =
 
 const key = (name: FieldMessageKey) => ({ error: name });
 
-export const MESSAGE_MAX_LENGTH = 140;
-
 /** Blank text is absent text: an empty name box means "no name". */
 const trimmed = (value: unknown) =>
   typeof value === "string" ? (value.trim() === "" ? undefined : value.trim()) : value;
@@ -33,7 +32,10 @@ export const donationInputSchema = z.object({
     .max(campaign.maxAmount, key("amountTooLarge")),
   currency: z.literal(campaign.currency, key("fieldInvalid")),
   locale: z.enum(routing.locales, key("fieldInvalid")),
-  name: z.preprocess(trimmed, z.string(key("fieldInvalid")).max(100, key("nameTooLong")).optional()),
+  name: z.preprocess(
+    trimmed,
+    z.string(key("fieldInvalid")).max(DONOR_NAME_MAX_LENGTH, key("nameTooLong")).optional(),
+  ),
   email: z.preprocess(trimmed, z.email(key("emailInvalid")).max(254, key("emailInvalid")).optional()),
   anonymous: z.boolean(key("fieldInvalid")).default(false),
   // For the donor wall: plain text only (pages render it as text, never as markup or links).
@@ -59,7 +61,7 @@ async function fieldMessages(issues: z.core.$ZodIssue[], locale: Locale): Promis
     const message = issue.message as FieldMessageKey;
     fields[field] ??=
       message === "nameTooLong"
-        ? t(message, { max: 100 })
+        ? t(message, { max: DONOR_NAME_MAX_LENGTH })
         : message === "messageTooLong"
           ? t(message, { max: MESSAGE_MAX_LENGTH })
           : t(message, limits);
