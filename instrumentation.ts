@@ -9,6 +9,11 @@ export async function register() {
     const { installRequestIdHook } = await import("./lib/observability/request-id-hook");
     installRequestIdHook();
     await import("./sentry.server.config");
+    // NEXT_PHASE is Next's own constant too: `next build` also calls register(), and must not start sending mail.
+    if (process.env.NEXT_PHASE !== "phase-production-build") {
+      const { startInAppReceiptWorker } = await import("./lib/receipts/start-in-app-worker");
+      startInAppReceiptWorker();
+    }
   }
   if (process.env.NEXT_RUNTIME === "edge") {
     await import("./sentry.edge.config");

@@ -24,6 +24,20 @@ const amountList = z
   .transform((value) => value.split(",").map((part) => Number(part.trim())))
   .pipe(z.array(z.number().int().positive()).min(1).max(8));
 
+// "sandbox=1%+28,stripe=1.5%+25": per provider, a percentage (at most two decimals) plus a fixed part in minor units.
+const feeSchedule = z.string().transform((value, ctx) => {
+  const schedule: Record<string, { basisPoints: number; fixed: number }> = {};
+  for (const part of value.split(",")) {
+    const match = /^\s*([a-z0-9-]+)=(\d{1,2}(?:\.\d{1,2})?)%\+(\d{1,6})\s*$/.exec(part);
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: `"${part}" is not provider=percent%+fixed` });
+      return z.NEVER;
+    }
+    schedule[match[1]] = { basisPoints: Math.round(Number(match[2]) * 100), fixed: Number(match[3]) };
+  }
+  return schedule;
+});
+
 const schema = z
   .object({
     NODE_ENV: withDefault(z.enum(["development", "production", "test"]), "development"),
@@ -70,6 +84,15 @@ const schema = z
     TRUST_PROXY: optional(z.string()),
     DONATIONS_PAUSED: flag(false),
 
+    // After the gift: the charity named on receipts, the mail server that sends them (unset: receipts are written to
+    // the log), whether the app process runs the receipt worker itself, and each provider's fee schedule.
+    CHARITY_NAME: withDefault(z.string().min(1).max(200), "Clearwater Relief"),
+    CHARITY_REGISTRATION: withDefault(z.string().min(1).max(100), "1184520"),
+    SMTP_URL: optional(z.string().regex(/^smtps?:\/\/[^\s]+$/, "an smtp:// or smtps:// URL")),
+    RECEIPTS_FROM: withDefault(z.string().min(3), "Clearwater Relief <receipts@clearwater-relief.org>"),
+    RECEIPT_WORKER_IN_APP: flag(true),
+    PAYMENT_FEES: withDefault(feeSchedule, "sandbox=1%+28,stripe=1.5%+25,mollie=1.8%+29"),
+
     // Error tracking: nothing is sent without a DSN.
     SENTRY_DSN: optional(z.string().url()),
     SENTRY_ENVIRONMENT: optional(z.string()),
@@ -108,6 +131,10 @@ const schema = z
           path: ["PAYMENT_WEBHOOK_SECRET"],
           message: "is required in production",
         });
+      }
+      // A live deployment (not a sandbox demo) must really send its receipts, not write them to the log.
+      if (!env.SMTP_URL && !env.SANDBOX_PAYMENTS_ENABLED) {
+        ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production" });
       }
       if (env.PAYMENT_PROVIDER === "sandbox" && !env.SANDBOX_PAYMENTS_ENABLED) {
         ctx.addIssue({

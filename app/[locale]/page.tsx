@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
+import { DonorWall } from "@/app/_components/donor-wall";
 import { ImpactIcon } from "@/app/_components/impact-icon";
 import { RaisedProgress } from "@/app/_components/raised-progress";
 import { campaign } from "@/lib/campaign/config";
 import { getTotals } from "@/lib/campaign/totals";
+import { getLatestDonors } from "@/lib/donor-wall/latest-donors";
 import { formatMoney } from "@/lib/money";
 
 // ISR: the totals come through the data cache with campaign.revalidateSeconds (TOTALS_REVALIDATE_SECONDS), which
@@ -18,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HomePage() {
   const locale = await getLocale();
   const t = await getTranslations("HomePage");
-  const totals = await getTotals();
+  const [totals, donors] = await Promise.all([getTotals(), getLatestDonors()]);
   const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { whole: true });
 
   return (
@@ -61,6 +63,7 @@ export default async function HomePage() {
           </li>
         </ul>
       </section>
+      <DonorWall donors={donors} locale={locale} />
     </>
   );
 }

@@ -2,10 +2,16 @@
 
 import { useEffect } from "react";
 import { minorUnitDigits, parseMajorUnits } from "@/lib/money";
-import { DONOR_NAME_MAX_LENGTH } from "@/lib/donations/field-limits";
+import { DONOR_NAME_MAX_LENGTH, MESSAGE_MAX_LENGTH } from "@/lib/donations/field-limits";
 
 export type ValidationMessages = Record<
-  "amountRequired" | "amountInvalid" | "amountTooSmall" | "amountTooLarge" | "nameTooLong" | "emailInvalid",
+  | "amountRequired"
+  | "amountInvalid"
+  | "amountTooSmall"
+  | "amountTooLarge"
+  | "nameTooLong"
+  | "emailInvalid"
+  | "messageTooLong",
   string
 >;
 
@@ -49,6 +55,8 @@ export function DonationFormValidation(props: {
       }
       const email = String(data.get("email") ?? "").trim();
       if (email && !EMAIL.test(email)) errors.push({ field: "email", message: messages.emailInvalid });
+      if (String(data.get("message") ?? "").trim().length > MESSAGE_MAX_LENGTH)
+        errors.push({ field: "message", message: messages.messageTooLong });
       return errors;
     }
 

@@ -1,20 +1,28 @@
 import { getTranslations } from "next-intl/server";
 import type { Locale } from "@/i18n/routing";
 import { campaign } from "@/lib/campaign/config";
+import { feeRateFor } from "@/lib/fees/fee-schedule";
+import { env } from "@/lib/env";
 import { formatMoney, minorUnitDigits } from "@/lib/money";
+import { CoverFeesLive } from "./cover-fees-live";
 import { DonationFormValidation } from "./donation-form-validation";
-import { DONOR_NAME_MAX_LENGTH } from "@/lib/donations/field-limits";
+import { DONOR_NAME_MAX_LENGTH, MESSAGE_MAX_LENGTH } from "@/lib/donations/field-limits";
 
 // A plain HTML form: it posts to the donation API and works with JavaScript off. DonationFormValidation only adds
 // localized messages before the browser submits.
 export async function DonationForm({ locale }: { locale: Locale }) {
   const t = await getTranslations("DonationForm");
+  // The charity as the site names it in this language (CHARITY_NAME is its legal name, for receipts).
+  const charity = (await getTranslations("Metadata"))("siteName");
   const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { whole: true });
   const [defaultAmount] = campaign.presetAmounts.length > 1 ? campaign.presetAmounts.slice(1) : campaign.presetAmounts;
   const step = 1 / 10 ** minorUnitDigits(campaign.currency);
   const minMajor = campaign.minAmount * step;
   const maxMajor = campaign.maxAmount * step;
   const limits = { min: money(campaign.minAmount), max: money(campaign.maxAmount) };
+  const feeRate = feeRateFor(env.PAYMENT_PROVIDER);
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 });
+  const rate = `${percent.format(feeRate.basisPoints / 10_000)} + ${formatMoney(feeRate.fixed, campaign.currency, locale)}`;
 
   return (
     <form id="donation-form" className="donation-form card" method="post" action="/api/donations" noValidate={false}>
@@ -57,6 +65,14 @@ export async function DonationForm({ locale }: { locale: Locale }) {
       </fieldset>
 
       <fieldset>
+        <legend>{t("feesLegend")}</legend>
+        <label className="checkbox cover-fees">
+          <input type="checkbox" name="coverFees" value="true" />
+          <span data-cover-fees-text>{t("coverFees", { rate, charity })}</span>
+        </label>
+      </fieldset>
+
+      <fieldset>
         <legend>{t("detailsLegend")}</legend>
         <div className="field">
           <label htmlFor="name">{t("name")}</label>
@@ -72,6 +88,23 @@ export async function DonationForm({ locale }: { locale: Locale }) {
         <label className="checkbox">
           <input type="checkbox" name="anonymous" value="true" />
           <span>{t("anonymous")}</span>
+        </label>
+        <div className="field">
+          <label htmlFor="message">{t("message")}</label>
+          <textarea
+            id="message"
+            name="message"
+            rows={2}
+            maxLength={MESSAGE_MAX_LENGTH}
+            aria-describedby="message-hint"
+          />
+          <p id="message-hint" className="hint">
+            {t("messageHint", { max: MESSAGE_MAX_LENGTH })}
+          </p>
+        </div>
+        <label className="checkbox">
+          <input type="checkbox" name="showAmount" value="true" />
+          <span>{t("showAmount")}</span>
         </label>
         {/* Bots fill every field; people never see this one. */}
         <div className="honeypot" aria-hidden="true">
@@ -95,7 +128,15 @@ export async function DonationForm({ locale }: { locale: Locale }) {
           amountTooLarge: t("amountTooLarge", limits),
           nameTooLong: t("nameTooLong", { max: DONOR_NAME_MAX_LENGTH }),
           emailInvalid: t("emailInvalid"),
+          messageTooLong: t("messageTooLong", { max: MESSAGE_MAX_LENGTH }),
         }}
+      />
+      <CoverFeesLive
+        formId="donation-form"
+        currency={campaign.currency}
+        locale={locale}
+        rate={feeRate}
+        template={t("coverFeesLive", { fee: "{fee}", amount: "{amount}", charity })}
       />
     </form>
   );

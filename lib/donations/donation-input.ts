@@ -5,7 +5,7 @@ import { loadMessages } from "@/i18n/load-messages";
 import { campaign } from "@/lib/campaign/config";
 import { routing, type Locale } from "@/i18n/routing";
 import { formatMoney } from "@/lib/money";
-import { DONOR_NAME_MAX_LENGTH } from "./field-limits";
+import { DONOR_NAME_MAX_LENGTH, MESSAGE_MAX_LENGTH } from "./field-limits";
 
 // Issue messages are keys of the "DonationForm" catalog, so the API and the form say the same thing.
 type FieldMessageKey =
@@ -15,6 +15,7 @@ type FieldMessageKey =
   | "amountTooLarge"
   | "nameTooLong"
   | "emailInvalid"
+  | "messageTooLong"
   | "fieldInvalid";
 
 const key = (name: FieldMessageKey) => ({ error: name });
@@ -37,6 +38,13 @@ export const donationInputSchema = z.object({
   ),
   email: z.preprocess(trimmed, z.email(key("emailInvalid")).max(254, key("emailInvalid")).optional()),
   anonymous: z.boolean(key("fieldInvalid")).default(false),
+  // For the donor wall: plain text only (pages render it as text, never as markup or links).
+  message: z.preprocess(
+    trimmed,
+    z.string(key("fieldInvalid")).max(MESSAGE_MAX_LENGTH, key("messageTooLong")).optional(),
+  ),
+  showAmount: z.boolean(key("fieldInvalid")).default(false),
+  coverFees: z.boolean(key("fieldInvalid")).default(false),
   // The honeypot travels with the input; what to do with a filled one is decided by the anti-bot checks.
   website: z.preprocess(trimmed, z.string(key("fieldInvalid")).max(500, key("fieldInvalid")).optional()),
 });
@@ -51,7 +59,12 @@ async function fieldMessages(issues: z.core.$ZodIssue[], locale: Locale): Promis
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "body");
     const message = issue.message as FieldMessageKey;
-    fields[field] ??= message === "nameTooLong" ? t(message, { max: DONOR_NAME_MAX_LENGTH }) : t(message, limits);
+    fields[field] ??=
+      message === "nameTooLong"
+        ? t(message, { max: DONOR_NAME_MAX_LENGTH })
+        : message === "messageTooLong"
+          ? t(message, { max: MESSAGE_MAX_LENGTH })
+          : t(message, limits);
   }
   return fields;
 }

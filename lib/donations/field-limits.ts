@@ -1,3 +1,6 @@
 // Read by the donate form (its maxLength and its in-browser check) and by the server's validation, so the two
 // cannot disagree. No imports: client components use it too.
 export const DONOR_NAME_MAX_LENGTH = 100;
+
+/** A donor wall message, in characters. */
+export const MESSAGE_MAX_LENGTH = 140;

@@ -28,6 +28,11 @@ function fieldsFromForm(form: URLSearchParams): Record<string, unknown> {
   } else if (choice !== undefined && /^\d{1,9}$/.test(choice)) {
     amount = Number(choice);
   }
+  // A checkbox sends "true" (or "on") when ticked and nothing otherwise; anything else is passed on to be refused.
+  const checkbox = (name: string) => {
+    const value = field(name);
+    return value === undefined ? false : value === "true" || value === "on" ? true : value;
+  };
   const anonymous = field("anonymous");
   return {
     amount,
@@ -38,6 +43,9 @@ function fieldsFromForm(form: URLSearchParams): Record<string, unknown> {
     anonymous:
       anonymous === undefined ? false : anonymous === "true" || anonymous === "on" ? true : anonymous,
     website: field("website"),
+    message: field("message"),
+    showAmount: checkbox("showAmount"),
+    coverFees: checkbox("coverFees"),
   };
 }
 

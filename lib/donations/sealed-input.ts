@@ -16,16 +16,22 @@ const sealedInputSchema = z.object({
   name: z.string().optional(),
   email: z.string().optional(),
   anonymous: z.boolean(),
+  message: z.string().optional(),
+  showAmount: z.boolean().optional(),
+  coverFees: z.boolean().optional(),
   sealedAt: z.number(),
 });
 
 export type RetryInput = Omit<z.infer<typeof sealedInputSchema>, "sealedAt">;
 
 export function sealRetryInput(input: RetryInput, now = Date.now()): string {
-  const { amount, currency, locale, name, email, anonymous } = input;
+  const { amount, currency, locale, name, email, anonymous, message, showAmount, coverFees } = input;
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
-  const plain = JSON.stringify({ amount, currency, locale, name, email, anonymous, sealedAt: now });
+  const plain = JSON.stringify({
+    ...{ amount, currency, locale, name, email, anonymous, message, showAmount, coverFees },
+    sealedAt: now,
+  });
   const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64url");
 }

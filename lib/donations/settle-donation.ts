@@ -3,13 +3,14 @@ import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import type { Donation, DonationStatus, Prisma } from "@/lib/generated/prisma/client";
+import { chargedAmount } from "./charged-amount";
 import { revalidateTotalsSoon } from "./revalidate-totals";
 import { transitionDonation } from "./transition-donation";
 
 export type SettleResult = "changed" | "unchanged" | "duplicate";
 
 export interface Settlement {
-  donation: Pick<Donation, "id" | "campaign" | "currency" | "amount" | "gateway">;
+  donation: Pick<Donation, "id" | "campaign" | "currency" | "amount" | "fee" | "gateway">;
   to: Exclude<DonationStatus, "pending">;
   /** What the gateway says was paid; absent only when expiring a donation the gateway never saw. */
   reported?: { amount: number; currency: string };
@@ -26,7 +27,9 @@ const transactionOptions = {
 
 function assertSameMoney({ donation, reported, event }: Settlement): void {
   if (!reported) return;
-  if (reported.amount === donation.amount && reported.currency === donation.currency) return;
+  // The gateway reports what it charged: the gift plus any fee the donor covered.
+  const charged = chargedAmount(donation);
+  if (reported.amount === charged && reported.currency === donation.currency) return;
   // Never applied: either someone is forging events with a valid key, or our checkout creation has a bug. Either
   // needs a person, so it is reported like a crash (log line and Sentry) although the caller gets a clean 422.
   const mismatch = new ApiError(
@@ -36,7 +39,7 @@ function assertSameMoney({ donation, reported, event }: Settlement): void {
   reportUnexpectedError(mismatch, {
     donationId: donation.id,
     eventId: event?.eventId ?? "status-check",
-    expected: { amount: donation.amount, currency: donation.currency },
+    expected: { amount: charged, currency: donation.currency },
     reported,
   });
   throw mismatch;

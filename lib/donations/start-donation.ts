@@ -5,8 +5,11 @@ import { campaign } from "@/lib/campaign/config";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/prisma/client";
+import { coverFee } from "@/lib/fees/cover-fee";
+import { feeRateFor } from "@/lib/fees/fee-schedule";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { admitCheckout, callGateway } from "@/lib/resilience/checkout-admission";
+import { chargedAmount } from "./charged-amount";
 import type { DonationInput } from "./donation-input";
 import { newDonationId } from "./donation-id";
 import { transitionDonation } from "./transition-donation";
@@ -19,9 +22,21 @@ export interface StartedDonation {
 }
 
 function requestHash(input: DonationInput): string {
-  const { amount, currency, locale, name, email, anonymous } = input;
+  const { amount, currency, locale, name, email, anonymous, message, showAmount, coverFees } = input;
   return createHash("sha256")
-    .update(JSON.stringify([amount, currency, locale, name ?? null, email ?? null, anonymous]))
+    .update(
+      JSON.stringify([
+        amount,
+        currency,
+        locale,
+        name ?? null,
+        email ?? null,
+        anonymous,
+        message ?? null,
+        showAmount,
+        coverFees,
+      ]),
+    )
     .digest("hex");
 }
 
@@ -72,6 +87,10 @@ export async function startDonation(
         donorName: input.name,
         donorEmail: input.email,
         anonymous: input.anonymous,
+        message: input.message,
+        showAmount: input.showAmount,
+        // Computed here whatever the form showed: the fee follows the provider that takes this donation.
+        fee: input.coverFees ? coverFee(input.amount, feeRateFor(gateway.name)) : 0,
       },
     });
   } catch (error) {
@@ -87,7 +106,7 @@ export async function startDonation(
     checkout = await callGateway(() =>
       gateway.createCheckout({
         reference: donation.id,
-        amount: donation.amount,
+        amount: chargedAmount(donation),
         currency: donation.currency,
         locale: donation.locale,
         returnUrl: `${env.APP_URL}/api/payments/return`,

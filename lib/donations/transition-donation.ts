@@ -1,4 +1,5 @@
 import { addToTotals } from "@/lib/campaign/running-total";
+import { enqueueReceipt } from "@/lib/receipts/enqueue-receipt";
 import type { DonationStatus, Prisma } from "@/lib/generated/prisma/client";
 
 // The statuses each status may be entered from. A final status is never left: a failure or cancellation arriving
@@ -37,6 +38,8 @@ export async function transitionDonation(
   if (count === 0) return false;
   if (to === "succeeded") {
     await addToTotals(tx, donation, { raised: donation.amount, donors: 1 }, now);
+    // The receipt is owed exactly when the success is recorded; a worker sends it later, off this request.
+    await enqueueReceipt(tx, donation.id, now);
   }
   return true;
 }

@@ -3,7 +3,14 @@ import { startDonation } from "@/lib/donations/start-donation";
 
 /** A donation started the real way (row + sandbox session), as the tests of what follows need one. */
 export async function startedDonation(amount = 2500) {
-  const { id } = await startDonation({ amount, currency: "EUR", locale: "en", anonymous: false });
+  const { id } = await startDonation({
+    amount,
+    currency: "EUR",
+    locale: "en",
+    anonymous: false,
+    showAmount: false,
+    coverFees: false,
+  });
   return getDb().donation.findUniqueOrThrow({ where: { id } });
 }
 

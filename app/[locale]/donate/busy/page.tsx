@@ -46,6 +46,9 @@ export default async function DonationRetryPage({ searchParams }: Props) {
           {input.name && <input type="hidden" name="name" value={input.name} />}
           {input.email && <input type="hidden" name="email" value={input.email} />}
           {input.anonymous && <input type="hidden" name="anonymous" value="true" />}
+          {input.message && <input type="hidden" name="message" value={input.message} />}
+          {input.showAmount && <input type="hidden" name="showAmount" value="true" />}
+          {input.coverFees && <input type="hidden" name="coverFees" value="true" />}
           <p>{t("kept", { amount: formatMoney(input.amount, input.currency, locale) })}</p>
           {RETRIES_BY_ITSELF.has(reason) && (
             <AutoRetry formId="retry-donation" seconds={wait} note={t("autoRetry", { seconds: wait })} />

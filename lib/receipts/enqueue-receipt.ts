@@ -1,0 +1,22 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { env } from "@/lib/env";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** The Message-ID every send of one donation's receipt carries. */
+export function receiptMessageId(donationId: string): string {
+  return `<receipt.${donationId}@${new URL(env.APP_URL).hostname}>`;
+}
+
+/**
+ * Records that a donation's receipt is owed, in the caller's transaction (the one that marks it succeeded): the
+ * receipt exists if and only if the success does. Only donors who gave an email get one; a second call for the
+ * same donation changes nothing.
+ */
+export async function enqueueReceipt(tx: Prisma.TransactionClient, donationId: string, now = new Date()) {
+  await tx.$executeRaw`
+    INSERT INTO receipt_outbox (id, donation_id, message_id, next_attempt_at, created_at)
+    SELECT ${randomUUID()}, id, ${receiptMessageId(donationId)}, ${now}, ${now}
+    FROM donations WHERE id = ${donationId} AND donor_email IS NOT NULL
+    ON CONFLICT (donation_id) DO NOTHING`;
+}
