@@ -21,6 +21,9 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers }];
   },
   experimental: {
+    // The root layout is app/[locale]/layout.tsx (so next/root-params knows the locale); a path outside every
+    // locale gets app/global-not-found.tsx, a document of its own.
+    globalNotFound: true,
     // The embedded database is a folder only one process may open: prerender in a single worker without PostgreSQL.
     ...(env.DATABASE_URL ? {} : { cpus: 1 }),
   },

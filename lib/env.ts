@@ -140,15 +140,15 @@ export const secrets = {
 
 /**
  * The settings the browser sees, declared here beside the server's. next.config.ts hands them to Next.js, which
- * writes them into the client bundles at build time, so each must be safe to publish; an unset one is left out
- * rather than sent as an empty string.
+ * writes them into the client bundles at build time, so each must be safe to publish. An unset one is written as
+ * an empty string rather than left out: the bundler then sees `if ("")` and drops the code behind it (without a
+ * DSN, the browser's Sentry SDK is not even emitted), where a missing one would be looked up at run time.
  */
-export const browserEnv: Record<`NEXT_PUBLIC_${string}`, string> = Object.fromEntries(
-  Object.entries({
-    NEXT_PUBLIC_SENTRY_DSN: env.SENTRY_DSN,
-    NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
-    NEXT_PUBLIC_SENTRY_RELEASE: env.SENTRY_RELEASE,
-  }).filter((entry): entry is [string, string] => entry[1] !== undefined),
-);
+const published = (value: string | undefined) => value ?? "";
+export const browserEnv = {
+  NEXT_PUBLIC_SENTRY_DSN: published(env.SENTRY_DSN),
+  NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+  NEXT_PUBLIC_SENTRY_RELEASE: published(env.SENTRY_RELEASE),
+} satisfies Record<`NEXT_PUBLIC_${string}`, string>;
 
 export { parseEnv };

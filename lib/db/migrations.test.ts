@@ -1,10 +1,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations, type SqlConnection } from "./migrations";
+import { applyMigrations, readMigrations } from "./migrations";
+import { pgConnection } from "./pg-connection";
 
 describe("applyMigrations", () => {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  const connection: SqlConnection = { query: (t, p) => client.query(t, p), exec: (t) => client.query(t) };
+  const connection = pgConnection(client);
   beforeAll(() => client.connect());
   afterAll(() => client.end());
 
@@ -30,7 +31,11 @@ describe("applyMigrations", () => {
   });
 
   it("rolls a failing migration back whole", async () => {
-    const broken = { name: "29990101000000_broken", sql: "CREATE TABLE half (id int); SELECT 1/0;", checksum: "x" };
+    const broken = {
+      name: "29990101000000_broken",
+      sql: "CREATE TABLE half (id int); SELECT 1/0;",
+      checksum: "x",
+    };
     await expect(applyMigrations(connection, [broken])).rejects.toThrow(/broken failed/);
     const { rows } = await client.query(`SELECT to_regclass('half') AS half`);
     expect(rows[0].half).toBeNull();

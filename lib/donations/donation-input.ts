@@ -5,6 +5,7 @@ import { loadMessages } from "@/i18n/load-messages";
 import { campaign } from "@/lib/campaign/config";
 import { routing, type Locale } from "@/i18n/routing";
 import { formatMoney } from "@/lib/money";
+import { DONOR_NAME_MAX_LENGTH } from "./field-limits";
 
 // Issue messages are keys of the "DonationForm" catalog, so the API and the form say the same thing.
 type FieldMessageKey =
@@ -30,7 +31,10 @@ export const donationInputSchema = z.object({
     .max(campaign.maxAmount, key("amountTooLarge")),
   currency: z.literal(campaign.currency, key("fieldInvalid")),
   locale: z.enum(routing.locales, key("fieldInvalid")),
-  name: z.preprocess(trimmed, z.string(key("fieldInvalid")).max(100, key("nameTooLong")).optional()),
+  name: z.preprocess(
+    trimmed,
+    z.string(key("fieldInvalid")).max(DONOR_NAME_MAX_LENGTH, key("nameTooLong")).optional(),
+  ),
   email: z.preprocess(trimmed, z.email(key("emailInvalid")).max(254, key("emailInvalid")).optional()),
   anonymous: z.boolean(key("fieldInvalid")).default(false),
   // The honeypot travels with the input; what to do with a filled one is decided by the anti-bot checks.
@@ -47,7 +51,7 @@ async function fieldMessages(issues: z.core.$ZodIssue[], locale: Locale): Promis
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "body");
     const message = issue.message as FieldMessageKey;
-    fields[field] ??= message === "nameTooLong" ? t(message, { max: 100 }) : t(message, limits);
+    fields[field] ??= message === "nameTooLong" ? t(message, { max: DONOR_NAME_MAX_LENGTH }) : t(message, limits);
   }
   return fields;
 }

@@ -1,23 +1,14 @@
 import { ApiError } from "@/lib/api/errors";
-import { CircuitOpenError } from "./circuit-breaker";
-import { gatewayBreaker } from "./breakers";
 import { takeCheckoutToken } from "@/lib/rate-limit/gateway-bucket";
+import { gatewayBreaker } from "./breakers";
+import { unavailableWhileOpen } from "./unavailable-while-open";
 
 /**
  * Checked before a donation row is written: with the gateway's breaker open, or the site's share of the gateway's
  * rate used up for this second, the donor is asked to retry instead of a pending row being made for nothing.
  */
 export async function admitCheckout(): Promise<void> {
-  try {
-    gatewayBreaker.rejectIfOpen();
-  } catch (error) {
-    if (error instanceof CircuitOpenError) {
-      throw new ApiError("service_unavailable", error.message, {
-        retryAfterSeconds: error.retryAfterSeconds,
-      });
-    }
-    throw error;
-  }
+  await unavailableWhileOpen(() => gatewayBreaker.rejectIfOpen());
   const token = await takeCheckoutToken();
   if (!token.success) {
     throw new ApiError("gateway_busy", "checkout rate cap reached", {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import type { Locale } from "@/i18n/routing";
 import { AutoRetry } from "@/app/_components/auto-retry";
 import { openRetryInput } from "@/lib/donations/sealed-input";
 import { retryReasonOf, type RetryReason } from "@/lib/donations/donor-outcome";
@@ -17,19 +16,17 @@ const MAX_AUTOMATIC_WAIT_SECONDS = 30;
 
 type Props = PageProps<"/[locale]/donate/busy">;
 
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "DonationRetryPage" });
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations("DonationRetryPage");
   return {
     title: t("title", { reason: retryReasonOf((await searchParams).reason) }),
     robots: { index: false },
   };
 }
 
-export default async function DonationRetryPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+export default async function DonationRetryPage({ searchParams }: Props) {
+  const locale = await getLocale();
   const query = await searchParams;
-  setRequestLocale(locale as Locale);
   const t = await getTranslations("DonationRetryPage");
   const reason = retryReasonOf(query.reason);
   const input = openRetryInput(typeof query.input === "string" ? query.input : undefined);

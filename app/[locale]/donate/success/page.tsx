@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import type { Locale } from "@/i18n/routing";
 import { findDonationReceipt } from "@/lib/donations/donation-receipt";
 import { outcomeOfStatus, outcomePath } from "@/lib/donations/donor-outcome";
 import { formatMoney } from "@/lib/money";
@@ -13,20 +12,18 @@ export const dynamic = "force-dynamic";
 
 const PENDING_REFRESH_SECONDS = 3;
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/donate/success">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "Metadata" });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
   return { title: t("successTitle"), robots: { index: false } };
 }
 
-export default async function SuccessPage({ params, searchParams }: PageProps<"/[locale]/donate/success">) {
-  const { locale } = await params;
+export default async function SuccessPage({ searchParams }: PageProps<"/[locale]/donate/success">) {
+  const locale = await getLocale();
   const { donation: id } = await searchParams;
-  setRequestLocale(locale as Locale);
   const t = await getTranslations("SuccessPage");
   const receipt = await findDonationReceipt(typeof id === "string" ? id : undefined);
   const outcome = receipt && outcomeOfStatus(receipt.status, receipt.id);
-  if (outcome && outcome.kind !== "success") redirect(outcomePath(locale as Locale, outcome));
+  if (outcome && outcome.kind !== "success") redirect(outcomePath(locale, outcome));
   const amount = receipt ? formatMoney(receipt.amount, receipt.currency, locale) : "";
   const pending = receipt?.status === "pending";
 
