@@ -13,7 +13,7 @@ const globalForBreakers = globalThis as unknown as {
 
 globalForBreakers.surgeBreakers ??= {
   // It wraps a whole donation start, gateway call included, so its deadline outlasts the gateway's. It opens
-  // after a few failures in a row and lets one trial through every 2 s, so it closes soon after a restart.
+  // when most of its recent calls fail and lets one trial through every 2 s, so it closes soon after a restart.
   database: createCircuitBreaker({
     name: "database",
     failureThreshold: 5,

@@ -18,7 +18,7 @@ const UNAVAILABLE_SQLSTATE = /^(57014|57P0[1-3]|53300|08...)$/;
 const UNAVAILABLE_PRISMA = /^(P1\d{3}|P2024|P2028)$/;
 // The pg driver's own errors carry no code: a dropped socket, a pool or query deadline.
 const UNAVAILABLE_MESSAGE =
-  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Connection ended|ECONNREFUSED|ECONNRESET/;
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Connection ended|is not queryable|ECONNREFUSED|ECONNRESET/;
 
 type Inspectable = {
   code?: unknown;
