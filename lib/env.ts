@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseProxyList, type ProxyList } from "./http/proxy-list";
 
 // The one place that reads process.env. Every setting is validated once, at start-up (next.config.ts imports
 // this module, so a bad value fails `next build` and `next start` before a single request is served).
@@ -60,8 +61,24 @@ const schema = z
     RATE_LIMIT_DONATIONS_PER_MINUTE: int(20, 1, 100_000),
     RATE_LIMIT_DONATIONS_PER_EMAIL_PER_HOUR: int(10, 1, 100_000),
     GATEWAY_MAX_CHECKOUTS_PER_SECOND: int(25, 1, 10_000),
-    TRUST_PROXY: optional(z.string()),
     DONATIONS_PAUSED: flag(false),
+
+    // Hardening: the site's own keyed hashes, the result pages' limit, the network and site-wide limits. TRUST_PROXY
+    // is parsed here, not on the first donation: a malformed range must stop start-up, never trust every peer.
+    SITE_SECRET: optional(z.string().min(32)),
+    TRUST_PROXY: optional(
+      z.string().transform((value, ctx) => {
+        try {
+          return parseProxyList(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    ),
+    RATE_LIMIT_DONATIONS_PER_NETWORK_PER_MINUTE: int(100, 1, 1_000_000),
+    RATE_LIMIT_DONATIONS_SITE_PER_MINUTE: optional(z.coerce.number().int().min(1).max(600_000)),
+    RATE_LIMIT_RESULTS_PER_MINUTE: int(60, 1, 100_000),
 
     // Error tracking: nothing is sent without a DSN.
     SENTRY_DSN: optional(z.string().url()),
@@ -70,7 +87,11 @@ const schema = z
   })
   .superRefine((env, ctx) => {
     if (env.DONATION_MIN_AMOUNT > env.DONATION_MAX_AMOUNT) {
-      ctx.addIssue({ code: "custom", path: ["DONATION_MIN_AMOUNT"], message: "must not exceed DONATION_MAX_AMOUNT" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DONATION_MIN_AMOUNT"],
+        message: "must not exceed DONATION_MAX_AMOUNT",
+      });
     }
     for (const amount of env.CAMPAIGN_PRESET_AMOUNTS) {
       if (amount < env.DONATION_MIN_AMOUNT || amount > env.DONATION_MAX_AMOUNT) {
@@ -80,6 +101,18 @@ const schema = z
           message: `${amount} is outside DONATION_MIN_AMOUNT..DONATION_MAX_AMOUNT`,
         });
       }
+    }
+    // The site-wide limit must trip while the gateway's cap still has room, or it would never be the one that holds.
+    const gatewayPerMinute = env.GATEWAY_MAX_CHECKOUTS_PER_SECOND * 60;
+    if (
+      env.RATE_LIMIT_DONATIONS_SITE_PER_MINUTE !== undefined &&
+      env.RATE_LIMIT_DONATIONS_SITE_PER_MINUTE > gatewayPerMinute
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RATE_LIMIT_DONATIONS_SITE_PER_MINUTE"],
+        message: `must not exceed GATEWAY_MAX_CHECKOUTS_PER_SECOND × 60 (${gatewayPerMinute})`,
+      });
     }
     if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
       ctx.addIssue({
@@ -92,7 +125,14 @@ const schema = z
     // a deployment cannot go live on a known secret or on the simulated gateway by accident.
     if (env.NODE_ENV === "production") {
       if (!env.PAYMENT_WEBHOOK_SECRET) {
-        ctx.addIssue({ code: "custom", path: ["PAYMENT_WEBHOOK_SECRET"], message: "is required in production" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["PAYMENT_WEBHOOK_SECRET"],
+          message: "is required in production",
+        });
+      }
+      for (const name of ["RECONCILE_SECRET", "SITE_SECRET"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
       }
       if (env.PAYMENT_PROVIDER === "sandbox" && !env.SANDBOX_PAYMENTS_ENABLED) {
         ctx.addIssue({
@@ -105,8 +145,9 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+export type { ProxyList };
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -121,6 +162,12 @@ export const env: Env = parseEnv(process.env);
 export const secrets = {
   paymentWebhook: env.PAYMENT_WEBHOOK_SECRET ?? "local-development-webhook-secret",
   reconcile: env.RECONCILE_SECRET ?? "local-development-reconcile-secret",
+  site: env.SITE_SECRET ?? "local-development-site-secret-not-for-production",
 };
+
+/** Donation starts per minute for the whole site: by default 80 % of the gateway's cap, so it trips first. */
+export const siteDonationStartsPerMinute =
+  env.RATE_LIMIT_DONATIONS_SITE_PER_MINUTE ??
+  Math.max(1, Math.floor(env.GATEWAY_MAX_CHECKOUTS_PER_SECOND * 60 * 0.8));
 
 export { parseEnv };

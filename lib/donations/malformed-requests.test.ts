@@ -86,7 +86,11 @@ function requestTo(
   payload: string | Uint8Array,
   headerValues: Record<string, string>,
 ): Request {
-  return new Request(`${env.APP_URL}${path}`, { method: "POST", headers: headerValues, body: payload as BodyInit });
+  return new Request(`${env.APP_URL}${path}`, {
+    method: "POST",
+    headers: headerValues,
+    body: payload as BodyInit,
+  });
 }
 
 async function moneyMoved() {

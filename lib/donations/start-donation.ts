@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/prisma/client";
 import { getGateway } from "@/lib/payments/get-gateway";
-import { admitCheckout, callGateway } from "@/lib/resilience/checkout-admission";
+import { admitCheckout } from "@/lib/resilience/checkout-admission";
 import type { DonationInput } from "./donation-input";
 import { newDonationId } from "./donation-id";
 import { transitionDonation } from "./transition-donation";
@@ -56,7 +56,7 @@ export async function startDonation(
     if (existing) return replay(existing, hash);
   }
   const gateway = getGateway();
-  await admitCheckout();
+  const permit = await admitCheckout();
   let donation: Donation;
   try {
     donation = await db.donation.create({
@@ -75,6 +75,7 @@ export async function startDonation(
       },
     });
   } catch (error) {
+    permit.release();
     // Two requests with one key raced past the lookup above; the loser answers like a replay.
     if (idempotencyKey && isUniqueViolation(error)) {
       return replay(await db.donation.findUniqueOrThrow({ where: { idempotencyKey } }), hash);
@@ -84,7 +85,7 @@ export async function startDonation(
 
   let checkout;
   try {
-    checkout = await callGateway(() =>
+    checkout = await permit.run(() =>
       gateway.createCheckout({
         reference: donation.id,
         amount: donation.amount,

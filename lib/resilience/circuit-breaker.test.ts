@@ -48,6 +48,41 @@ describe("createCircuitBreaker", () => {
   });
 });
 
+describe("reserve", () => {
+  const halfOpen = () => {
+    let now = 0;
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, openMs: 1000, now: () => now });
+    return {
+      breaker,
+      open: async () => {
+        await breaker.run(fail).catch(() => {});
+        now += 1000;
+      },
+    };
+  };
+
+  it("refuses a second permit while the half-open trial is taken, before its call has even started", async () => {
+    const { breaker, open } = halfOpen();
+    await open();
+    const trial = breaker.reserve();
+
+    expect(() => breaker.reserve()).toThrow(CircuitOpenError);
+    expect(() => breaker.rejectIfOpen()).toThrow(CircuitOpenError);
+    await trial.run(async () => "ok");
+    expect(breaker.state()).toBe("closed");
+    expect(() => breaker.reserve()).not.toThrow();
+  });
+
+  it("hands the trial to the next caller when a permit is released unused", async () => {
+    const { breaker, open } = halfOpen();
+    await open();
+    breaker.reserve().release();
+
+    expect(breaker.state()).toBe("half-open");
+    expect(() => breaker.reserve()).not.toThrow();
+  });
+});
+
 describe("a breaker around PostgreSQL", () => {
   const databaseUrl = new URL(process.env.DATABASE_URL as string);
   const proxies: Array<{ close(): Promise<void> }> = [];

@@ -31,9 +31,21 @@ export type BreakerOptions = {
   now?: () => number;
 };
 
+/** The right to make one call: taken before any work that the call needs (a row written for it), used once. */
+export type BreakerPermit = {
+  run<T>(call: () => Promise<T>): Promise<T>;
+  /** Gives an unused permit back, so a half-open trial that never called does not block the next one. */
+  release(): void;
+};
+
 export type CircuitBreaker = {
   run<T>(call: () => Promise<T>): Promise<T>;
-  /** Throws CircuitOpenError while open, without using up a half-open trial. */
+  /**
+   * Throws CircuitOpenError while open, and while half-open with the one trial already taken; otherwise hands out
+   * a permit (the trial itself when half-open). Callers that write before calling take it before writing.
+   */
+  reserve(): BreakerPermit;
+  /** Throws CircuitOpenError while open or while a half-open trial is in flight, without taking a permit. */
   rejectIfOpen(): void;
   state(): BreakerState;
 };
@@ -45,7 +57,8 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
     openMs = 10_000,
     timeoutMs,
     isFailure = () => true,
-    now = Date.now,
+    // Read through a function, so a test's clock (vi.setSystemTime) is the breaker's clock too.
+    now = () => Date.now(),
   } = options;
   let failures = 0;
   let openedAt: number | null = null;
@@ -70,33 +83,55 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
     throw new CircuitOpenError(name, Math.max(1, Math.ceil(remainingMs / 1000)));
   };
 
+  const settle = async <T>(isTrial: boolean, call: () => Promise<T>): Promise<T> => {
+    try {
+      const result = await withDeadline(call());
+      failures = 0;
+      openedAt = null;
+      return result;
+    } catch (error) {
+      if (isFailure(error) || error instanceof CallTimeoutError) {
+        failures += 1;
+        if (isTrial || failures >= failureThreshold) openedAt = now();
+      } else if (isTrial) {
+        openedAt = null;
+        failures = 0;
+      }
+      throw error;
+    } finally {
+      if (isTrial) trialInFlight = false;
+    }
+  };
+
+  const reserve = (): BreakerPermit => {
+    const current = state();
+    if (current === "open" || (current === "half-open" && trialInFlight)) refuse();
+    const isTrial = current === "half-open";
+    if (isTrial) trialInFlight = true;
+    let used = false;
+    return {
+      run(call) {
+        if (used) throw new Error(`${name}: a breaker permit is used once`);
+        used = true;
+        return settle(isTrial, call);
+      },
+      release() {
+        if (used) return;
+        used = true;
+        if (isTrial) trialInFlight = false;
+      },
+    };
+  };
+
   return {
     state,
+    reserve,
     rejectIfOpen() {
-      if (state() === "open") refuse();
-    },
-    async run(call) {
       const current = state();
       if (current === "open" || (current === "half-open" && trialInFlight)) refuse();
-      const isTrial = current === "half-open";
-      if (isTrial) trialInFlight = true;
-      try {
-        const result = await withDeadline(call());
-        failures = 0;
-        openedAt = null;
-        return result;
-      } catch (error) {
-        if (isFailure(error) || error instanceof CallTimeoutError) {
-          failures += 1;
-          if (isTrial || failures >= failureThreshold) openedAt = now();
-        } else if (isTrial) {
-          openedAt = null;
-          failures = 0;
-        }
-        throw error;
-      } finally {
-        if (isTrial) trialInFlight = false;
-      }
+    },
+    async run(call) {
+      return reserve().run(call);
     },
   };
 }

@@ -6,6 +6,7 @@ import { assertBearerSecret } from "@/lib/http/bearer-secret";
 
 export async function POST(request: Request) {
   try {
+    // First, before the body, the database or the lock: a caller without the secret costs two hashes.
     assertBearerSecret(request, secrets.reconcile);
     return Response.json(await reconcilePending(), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
