@@ -14,6 +14,7 @@ type FieldMessageKey =
   | "amountTooLarge"
   | "nameTooLong"
   | "emailInvalid"
+  | "textInvalid"
   | "fieldInvalid";
 
 const key = (name: FieldMessageKey) => ({ error: name });
@@ -21,6 +22,12 @@ const key = (name: FieldMessageKey) => ({ error: name });
 /** Blank text is absent text: an empty name box means "no name". */
 const trimmed = (value: unknown) =>
   typeof value === "string" ? (value.trim() === "" ? undefined : value.trim()) : value;
+
+// C0 and C1 control characters (NUL among them, which PostgreSQL refuses in text) and lone surrogates (not
+// encodable as UTF-8) have no place in a name or an email: refused with a message naming the field, never a 500.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+const isPlainText = (value: string) => !CONTROL_CHARACTER.test(value) && value.isWellFormed();
+const text = () => z.string(key("fieldInvalid")).refine(isPlainText, key("textInvalid"));
 
 export const donationInputSchema = z.object({
   amount: z
@@ -30,11 +37,16 @@ export const donationInputSchema = z.object({
     .max(campaign.maxAmount, key("amountTooLarge")),
   currency: z.literal(campaign.currency, key("fieldInvalid")),
   locale: z.enum(routing.locales, key("fieldInvalid")),
-  name: z.preprocess(trimmed, z.string(key("fieldInvalid")).max(100, key("nameTooLong")).optional()),
-  email: z.preprocess(trimmed, z.email(key("emailInvalid")).max(254, key("emailInvalid")).optional()),
+  name: z.preprocess(trimmed, text().max(100, key("nameTooLong")).optional()),
+  email: z.preprocess(
+    trimmed,
+    text()
+      .pipe(z.email(key("emailInvalid")).max(254, key("emailInvalid")))
+      .optional(),
+  ),
   anonymous: z.boolean(key("fieldInvalid")).default(false),
   // The honeypot travels with the input; what to do with a filled one is decided by the anti-bot checks.
-  website: z.preprocess(trimmed, z.string(key("fieldInvalid")).max(500, key("fieldInvalid")).optional()),
+  website: z.preprocess(trimmed, text().max(500, key("fieldInvalid")).optional()),
 });
 
 export type DonationInput = z.infer<typeof donationInputSchema>;
