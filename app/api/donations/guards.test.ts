@@ -70,10 +70,43 @@ describe("POST /api/donations rate limits", () => {
 });
 
 describe("POST /api/donations honeypot", () => {
-  it("answers a filled honeypot like a success and stores nothing", async () => {
-    const response = await POST(fromPeer(freshPeer(), { ...validDonation, website: "http://spam.example" }));
-    expect(response.status).toBe(201);
-    expect((await response.json()).redirectUrl).toBe("/en/donate/success");
+  const filled = { ...validDonation, website: "http://spam.example" };
+
+  it("answers a filled honeypot exactly as a rate limit refuses, and stores nothing", async () => {
+    const peer = freshPeer();
+    const decoy = await POST(fromPeer(peer, { ...filled, email: uniqueEmail() }));
+    for (let i = 0; i < 3; i++) await POST(fromPeer(peer, { ...validDonation, amount: 1 }));
+    const limited = await POST(fromPeer(peer));
+
+    expect(decoy.status).toBe(429);
+    expect(limited.status).toBe(429);
+    expect(await decoy.json()).toEqual(await limited.json());
+    expect(Number(decoy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(decoy.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect(await db.donation.count()).toBe(0);
+  });
+
+  it("sends a form with a filled honeypot to the 'please wait' page, never to the thank-you page", async () => {
+    const form = await POST(
+      formDonationRequest(
+        {
+          amount: "2500",
+          currency: "EUR",
+          locale: "fr",
+          email: "autofill@example.org",
+          website: "autofilled",
+        },
+        { [PEER_ADDRESS_HEADER]: freshPeer() },
+      ),
+    );
+
+    expect(form.status).toBe(303);
+    const location = new URL(form.headers.get("location") as string, "http://localhost");
+    expect(location.pathname).toBe("/fr/donate/busy");
+    expect(location.searchParams.get("reason")).toBe("limited");
+    const kept = openRetryInput(location.searchParams.get("input") ?? undefined);
+    expect(kept).toMatchObject({ amount: 2500, email: "autofill@example.org" });
+    expect(kept).not.toHaveProperty("website");
     expect(await db.donation.count()).toBe(0);
   });
 });

@@ -11,7 +11,7 @@ import { assertDonationsOpen } from "@/lib/donations-pause/assert-donations-open
 import { retryLaterRedirect } from "@/lib/donations-retry/retry-later-redirect";
 import { withRequestLogging } from "@/lib/observability/with-request-logging";
 import { assertClientWithinLimit, assertEmailWithinLimit } from "@/lib/rate-limit/donation-guards";
-import { decoyDonation, isHoneypotFilled } from "@/lib/rate-limit/honeypot";
+import { assertHoneypotEmpty } from "@/lib/rate-limit/honeypot";
 import { withDatabase } from "@/lib/resilience/database-guard";
 
 async function startDonationRoute(request: Request) {
@@ -26,12 +26,7 @@ async function startDonationRoute(request: Request) {
     await assertClientWithinLimit(request);
     const valid = await validateDonationInput(parsed.fields, locale);
     input = valid;
-    if (isHoneypotFilled(valid)) {
-      const decoy = decoyDonation(locale);
-      return fromForm
-        ? seeOther(decoy.redirectUrl)
-        : Response.json(decoy, { status: 201, headers: { "Cache-Control": "no-store" } });
-    }
+    assertHoneypotEmpty(valid);
     await assertDonationsOpen();
     await assertEmailWithinLimit(valid.email);
     const donation = await withDatabase(() => startDonation(valid, { idempotencyKey }));
