@@ -69,6 +69,33 @@ describe("POST /api/donations rate limits", () => {
   });
 });
 
+describe("POST /api/donations per-donor limit", () => {
+  it("counts one donor however the email is spelt", async () => {
+    const name = `ada${randomUUID().slice(0, 8)}`;
+    const statuses = [];
+    for (const email of [
+      `${name}+1@gmail.com`,
+      `${name.toUpperCase()}@GoogleMail.com`,
+      `${name.slice(0, 2)}.${name.slice(2)}@gmail.com`,
+    ]) {
+      await pause(1100);
+      statuses.push((await POST(fromPeer(freshPeer(), { ...validDonation, email }))).status);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+
+  it("holds a client that leaves the email out to the hourly limit too", async () => {
+    const peer = freshPeer();
+    const withoutEmail = { ...validDonation, email: undefined };
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      await pause(1100);
+      statuses.push((await POST(fromPeer(peer, withoutEmail))).status);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+});
+
 describe("POST /api/donations honeypot", () => {
   const filled = { ...validDonation, website: "http://spam.example" };
 

@@ -10,7 +10,11 @@ import { seeOther } from "@/lib/http/see-other";
 import { assertDonationsOpen } from "@/lib/donations-pause/assert-donations-open";
 import { retryLaterRedirect } from "@/lib/donations-retry/retry-later-redirect";
 import { withRequestLogging } from "@/lib/observability/with-request-logging";
-import { assertClientWithinLimit, assertEmailWithinLimit } from "@/lib/rate-limit/donation-guards";
+import {
+  assertClientWithinLimit,
+  assertEmailWithinLimit,
+  assertSiteWithinLimit,
+} from "@/lib/rate-limit/donation-guards";
 import { assertHoneypotEmpty } from "@/lib/rate-limit/honeypot";
 import { withDatabase } from "@/lib/resilience/database-guard";
 
@@ -28,7 +32,8 @@ async function startDonationRoute(request: Request) {
     input = valid;
     assertHoneypotEmpty(valid);
     await assertDonationsOpen();
-    await assertEmailWithinLimit(valid.email);
+    await assertEmailWithinLimit(valid.email, request);
+    await assertSiteWithinLimit();
     const donation = await withDatabase(() => startDonation(valid, { idempotencyKey }));
     if (fromForm) return seeOther(donation.redirectUrl);
     return Response.json(donation, { status: 201, headers: { "Cache-Control": "no-store" } });
