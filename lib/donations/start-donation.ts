@@ -9,6 +9,7 @@ import { getGateway } from "@/lib/payments/get-gateway";
 import { admitCheckout } from "@/lib/resilience/checkout-admission";
 import type { DonationInput } from "./donation-input";
 import { newDonationId } from "./donation-id";
+import { STALLED_START_SECONDS } from "./idempotency-key";
 import { transitionDonation } from "./transition-donation";
 
 export interface StartedDonation {
@@ -37,6 +38,17 @@ function replay(existing: Donation, hash: string): StartedDonation {
   return { id: existing.id, status: existing.status, redirectUrl: existing.checkoutUrl };
 }
 
+/**
+ * A donation whose start crashed between its row and its checkout holds its key with no checkout to replay. Once
+ * the request that made it has certainly given up, it is expired, which frees the key (transitionDonation).
+ * Returns whether the key is free now.
+ */
+async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<boolean> {
+  if (existing.checkoutUrl || existing.status !== "pending") return false;
+  if (now - existing.createdAt.getTime() < STALLED_START_SECONDS * 1000) return false;
+  return getDb().$transaction((tx) => transitionDonation(tx, existing, "expired"));
+}
+
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -53,7 +65,7 @@ export async function startDonation(
   const hash = requestHash(input);
   if (idempotencyKey) {
     const existing = await db.donation.findUnique({ where: { idempotencyKey } });
-    if (existing) return replay(existing, hash);
+    if (existing && !(await releaseStalledKey(existing))) return replay(existing, hash);
   }
   const gateway = getGateway();
   const permit = await admitCheckout();
@@ -105,9 +117,16 @@ export async function startDonation(
       retryAfterSeconds: 5,
     });
   }
-  await db.donation.update({
-    where: { id: donation.id },
+  // Conditional: if this request was so slow that a retry expired its donation meanwhile, the checkout is not
+  // handed out, since a payment on an expired donation could not be counted.
+  const { count } = await db.donation.updateMany({
+    where: { id: donation.id, status: "pending" },
     data: { gatewaySessionId: checkout.sessionId, checkoutUrl: checkout.redirectUrl },
   });
+  if (count === 0) {
+    throw new ApiError("service_unavailable", "the donation expired while its checkout was made", {
+      retryAfterSeconds: 1,
+    });
+  }
   return { id: donation.id, status: "pending", redirectUrl: checkout.redirectUrl };
 }

@@ -3,6 +3,7 @@ import { routing, type Locale } from "@/i18n/routing";
 import { toErrorResponse } from "@/lib/api/errors";
 import { validateDonationInput, type DonationInput } from "@/lib/donations/donation-input";
 import { formErrorResponse } from "@/lib/donations/form-error-redirect";
+import { scopeIdempotencyKey } from "@/lib/donations/idempotency-key";
 import { isFormPost, parseDonationRequest, readIdempotencyKey } from "@/lib/donations/parse-donation-request";
 import { startDonation } from "@/lib/donations/start-donation";
 import { assertSameOrigin } from "@/lib/http/same-origin";
@@ -24,7 +25,7 @@ async function startDonationRoute(request: Request) {
   let input: DonationInput | undefined;
   try {
     assertSameOrigin(request);
-    const idempotencyKey = readIdempotencyKey(request);
+    const idempotencyKey = scopeIdempotencyKey(readIdempotencyKey(request), request);
     const parsed = await parseDonationRequest(request);
     locale = parsed.locale;
     await assertClientWithinLimit(request);
