@@ -79,6 +79,7 @@ const schema = z
     RATE_LIMIT_DONATIONS_PER_NETWORK_PER_MINUTE: int(100, 1, 1_000_000),
     RATE_LIMIT_DONATIONS_SITE_PER_MINUTE: optional(z.coerce.number().int().min(1).max(600_000)),
     RATE_LIMIT_RESULTS_PER_MINUTE: int(60, 1, 100_000),
+    REDIS_COMMAND_DEADLINE_MS: int(250, 10, 10_000),
 
     // Error tracking: nothing is sent without a DSN.
     SENTRY_DSN: optional(z.string().url()),

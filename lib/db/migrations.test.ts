@@ -30,7 +30,11 @@ describe("applyMigrations", () => {
   });
 
   it("rolls a failing migration back whole", async () => {
-    const broken = { name: "29990101000000_broken", sql: "CREATE TABLE half (id int); SELECT 1/0;", checksum: "x" };
+    const broken = {
+      name: "29990101000000_broken",
+      sql: "CREATE TABLE half (id int); SELECT 1/0;",
+      checksum: "x",
+    };
     await expect(applyMigrations(connection, [broken])).rejects.toThrow(/broken failed/);
     const { rows } = await client.query(`SELECT to_regclass('half') AS half`);
     expect(rows[0].half).toBeNull();

@@ -10,7 +10,10 @@ export async function withSqlConnection<T>(fn: (connection: SqlConnection) => Pr
     const client = new pg.Client({ connectionString: env.DATABASE_URL });
     await client.connect();
     try {
-      return await fn({ query: (text, params) => client.query(text, params), exec: (text) => client.query(text) });
+      return await fn({
+        query: (text, params) => client.query(text, params),
+        exec: (text) => client.query(text),
+      });
     } finally {
       await client.end();
     }

@@ -25,7 +25,10 @@ export async function createTestDatabase(): Promise<{ url: string; drop: () => P
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await applyMigrations({ query: (text, params) => client.query(text, params), exec: (text) => client.query(text) });
+    await applyMigrations({
+      query: (text, params) => client.query(text, params),
+      exec: (text) => client.query(text),
+    });
   } finally {
     await client.end();
   }
