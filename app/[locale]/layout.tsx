@@ -22,8 +22,14 @@ export const viewport: Viewport = { themeColor: "#0b5d7a", width: "device-width"
 
 export async function generateMetadata({ params }: LayoutProps<"/[locale]">): Promise<Metadata> {
   const { locale } = await params;
-  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : "en", namespace: "Metadata" });
-  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("homeDescription") };
+  const t = await getTranslations({
+    locale: hasLocale(routing.locales, locale) ? locale : "en",
+    namespace: "Metadata",
+  });
+  return {
+    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    description: t("homeDescription"),
+  };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {

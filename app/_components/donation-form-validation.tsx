@@ -43,7 +43,8 @@ export function DonationFormValidation(props: {
         else if (minor > Math.round(maxMajor * scale))
           errors.push({ field: "customAmount", message: messages.amountTooLarge });
       }
-      if (String(data.get("name") ?? "").length > 100) errors.push({ field: "name", message: messages.nameTooLong });
+      if (String(data.get("name") ?? "").length > 100)
+        errors.push({ field: "name", message: messages.nameTooLong });
       const email = String(data.get("email") ?? "").trim();
       if (email && !EMAIL.test(email)) errors.push({ field: "email", message: messages.emailInvalid });
       return errors;

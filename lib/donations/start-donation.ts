@@ -103,7 +103,8 @@ export async function startDonation(
         amount: donation.amount,
         currency: donation.currency,
         locale: donation.locale,
-        returnUrl: `${env.APP_URL}/api/payments/return`,
+        // Our own id in the return URL: the return finds the donation by it (a gateway need not append anything).
+        returnUrl: `${env.APP_URL}/api/payments/return?donation=${donation.id}`,
       }),
     );
   } catch (error) {

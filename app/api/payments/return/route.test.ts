@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as choose } from "@/app/api/sandbox/checkout/[sessionId]/route";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { startedDonation, totalsAndTruth } from "@/lib/donations/testing/started-donation";
+import { gatewayBreaker } from "@/lib/resilience/breakers";
 import { GET } from "./route";
 
 const db = getDb();
@@ -23,8 +24,10 @@ async function pressSandboxButton(sessionId: string, choice: string) {
   return choose(request, { params: Promise.resolve({ sessionId }) });
 }
 
-const returnFrom = (session: string) =>
-  GET(new Request(`${env.APP_URL}/api/payments/return?session=${session}`));
+const returnTo = (query: string, headers: Record<string, string> = {}) =>
+  GET(new Request(`${env.APP_URL}/api/payments/return?${query}`, { headers }));
+const returnFrom = (donation: { id: string; gatewaySessionId: string | null }) =>
+  returnTo(`donation=${donation.id}&session=${donation.gatewaySessionId}`);
 
 describe("GET /api/payments/return", () => {
   it("confirms a paid donation whose callback has not arrived and sends the donor to the success page", async () => {
@@ -32,10 +35,10 @@ describe("GET /api/payments/return", () => {
     const back = await pressSandboxButton(donation.gatewaySessionId!, "pay");
     expect(back.status).toBe(303);
     expect(back.headers.get("location")).toBe(
-      `${env.APP_URL}/api/payments/return?session=${donation.gatewaySessionId}`,
+      `${env.APP_URL}/api/payments/return?donation=${donation.id}&session=${donation.gatewaySessionId}`,
     );
 
-    const response = await returnFrom(donation.gatewaySessionId!);
+    const response = await returnFrom(donation);
 
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/en/donate/success?donation=${donation.id}`);
@@ -49,7 +52,7 @@ describe("GET /api/payments/return", () => {
     const donation = await startedDonation();
     await pressSandboxButton(donation.gatewaySessionId!, choice);
 
-    const response = await returnFrom(donation.gatewaySessionId!);
+    const response = await returnFrom(donation);
 
     expect(response.headers.get("location")).toBe(location);
     expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status });
@@ -58,28 +61,57 @@ describe("GET /api/payments/return", () => {
   it("does not take the outcome from the browser: an unpaid checkout stays pending", async () => {
     const donation = await startedDonation();
 
-    const response = await returnFrom(donation.gatewaySessionId!);
+    const response = await returnFrom(donation);
 
     expect(response.headers.get("location")).toBe(`/en/donate/success?donation=${donation.id}`);
     expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "pending" });
     expect((await totalsAndTruth()).total).toEqual({ raised: 0, donors: 0 });
   });
 
-  it.each([["sbx_unknown"], [""], ["x".repeat(500)]])(
-    "sends an unknown session %# to the error page",
-    async (session) => {
-      const response = await returnFrom(session);
+  it.each([
+    ["no donation", "session=sbx_unknown"],
+    ["an empty donation", "donation="],
+    ["a malformed donation", `donation=${"x".repeat(500)}`],
+    ["a well-formed id this site never issued", "donation=don_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
+  ])("sends a return naming %s to the error page", async (_case, query) => {
+    const response = await returnTo(query);
 
-      expect(response.headers.get("location")).toBe("/en/donate/error?reason=unknown");
-    },
-  );
+    expect(response.headers.get("location")).toBe("/en/donate/error?reason=unknown");
+  });
+
+  it("refuses a session that is not the donation's own", async () => {
+    const [mine, other] = [await startedDonation(), await startedDonation()];
+
+    const response = await returnTo(`donation=${mine.id}&session=${other.gatewaySessionId}`);
+
+    expect(response.headers.get("location")).toBe("/en/donate/error?reason=unknown");
+  });
+
+  it("sends the donor to the pending page without asking the gateway while its breaker is open", async () => {
+    const donation = await startedDonation();
+    await pressSandboxButton(donation.gatewaySessionId!, "pay");
+    for (let i = 0; i < 5; i++)
+      await gatewayBreaker.run(() => Promise.reject(new Error("down"))).catch(() => {});
+
+    const response = await returnFrom(donation);
+
+    expect(response.headers.get("location")).toBe(`/en/donate/success?donation=${donation.id}`);
+    expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "pending" });
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 60_000);
+    await returnFrom(donation);
+    vi.useRealTimers();
+    expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({
+      status: "succeeded",
+    });
+  });
 
   it("records only the first button pressed on a sandbox checkout", async () => {
     const donation = await startedDonation();
     await pressSandboxButton(donation.gatewaySessionId!, "decline");
     await pressSandboxButton(donation.gatewaySessionId!, "pay");
 
-    await returnFrom(donation.gatewaySessionId!);
+    await returnFrom(donation);
 
     expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "failed" });
   });
