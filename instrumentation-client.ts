@@ -1,5 +1,5 @@
-// Browser errors. The DSN is copied from SENTRY_DSN into the bundle at build time (see next.config.ts); without it
-// this file compiles to nothing and the SDK is never downloaded.
+// Browser errors. The DSN comes from SENTRY_DSN through browserEnv (lib/env.ts), written into the bundle at build
+// time; without it this file compiles to nothing and the SDK is never downloaded.
 const dsn = process.env.NEXT_PUBLIC_SENTRY_DSN;
 
 if (dsn) {

@@ -1,19 +1,17 @@
+// Before lib/env.ts, which is server-only: see lib/server-process.ts.
+import "./lib/server-process";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { withSentryConfig } from "@sentry/nextjs/config";
-import { env } from "./lib/env";
+import { browserEnv, env } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Native and WebAssembly database drivers stay out of the bundle and load from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
-  // The browser's error tracking reads these; they are copied from the one validated setting at build time.
-  env: {
-    NEXT_PUBLIC_SENTRY_DSN: env.SENTRY_DSN ?? "",
-    NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
-    NEXT_PUBLIC_SENTRY_RELEASE: env.SENTRY_RELEASE ?? "",
-  },
+  // What the browser may read (declared in lib/env.ts), written into its bundles at build time.
+  env: browserEnv,
   async headers() {
     const headers = securityHeaders({
       production: env.NODE_ENV === "production",
@@ -23,6 +21,9 @@ const nextConfig: NextConfig = {
     return [{ source: "/:path*", headers }];
   },
   experimental: {
+    // The root layout is app/[locale]/layout.tsx (so next/root-params knows the locale); a path outside every
+    // locale gets app/global-not-found.tsx, a document of its own.
+    globalNotFound: true,
     // The embedded database is a folder only one process may open: prerender in a single worker without PostgreSQL.
     ...(env.DATABASE_URL ? {} : { cpus: 1 }),
   },

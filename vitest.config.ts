@@ -1,14 +1,38 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
+// Tests that need PostgreSQL or a Redis (the one at REDIS_URL, through our REST server when UPSTASH_* is set).
+// Everything else is a unit test: it runs with no database at all, so a new test that quietly needs one fails
+// loudly (see DATABASE_URL below) until it is listed here.
+const INTEGRATION = [
+  "app/**/*.test.ts",
+  "lib/campaign/totals.test.ts",
+  "lib/db/**/*.test.ts",
+  "lib/donations/forged-ids.test.ts",
+  "lib/donations/malformed-requests.test.ts",
+  "lib/donations/reconcile-pending.test.ts",
+  "lib/donations/transition-donation.test.ts",
+  "lib/donations-pause/**/*.test.ts",
+  "lib/observability/readiness.test.ts",
+  "lib/rate-limit/donation-limits.test.ts",
+  "lib/rate-limit/fallback-limiter.test.ts",
+  "lib/rate-limit/gateway-bucket.test.ts",
+  "lib/resilience/checkout-admission.test.ts",
+  "lib/resilience/circuit-breaker.test.ts",
+  "lib/testing/**/*.test.ts",
+];
+const EXCLUDE = ["node_modules/**", ".next/**", "e2e/**", "lib/generated/**"];
+
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests run server modules in plain Node.js, where the marker package throws; a server bundle empties it.
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+    },
+  },
   test: {
     environment: "node",
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", "lib/generated/**"],
-    // Each test file gets its own freshly migrated PostgreSQL database (see lib/testing/test-database.ts).
-    setupFiles: ["./lib/testing/vitest-setup.ts"],
     // Integration tests start donations far faster than any donor could; the limits' own tests set small ones.
     env: {
       RATE_LIMIT_DONATIONS_PER_MINUTE: "100000",
@@ -18,5 +42,27 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: [...EXCLUDE, ...INTEGRATION],
+          // Nothing listens there: a unit test that reaches for a database fails at once instead of opening one.
+          env: { DATABASE_URL: "postgresql://no-database@127.0.0.1:1/unit-tests-have-none" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: INTEGRATION,
+          exclude: EXCLUDE,
+          // Each test file gets its own freshly migrated PostgreSQL database (see lib/testing/test-database.ts).
+          setupFiles: ["./lib/testing/vitest-setup.ts"],
+        },
+      },
+    ],
   },
 });

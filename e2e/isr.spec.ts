@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { E2E_DATABASE_URL, E2E_REVALIDATE_SECONDS } from "./config";
-import { fetchTotals, formatRaised, raisedInHtml } from "./helpers/site";
+import { donateThroughSandbox, fetchTotals, formatRaised, raisedInHtml } from "./helpers/site";
 
 // These tests reach into the e2e server's database, so they run one after the other.
 test.describe.configure({ mode: "serial" });
@@ -30,7 +29,7 @@ test("the home page is served from the prerender cache without asking the databa
   const { rows } = await db.query<{ raised: string }>("SELECT raised FROM campaign_totals");
   const current = formatRaised(Number(rows[0].raised), (await fetchTotals(request)).currency, "en");
   let first = await homePage(request);
-  for (const deadline = Date.now() + 30_000; first.cache !== "HIT" || !first.raised?.includes(current); ) {
+  for (const deadline = Date.now() + 30_000; first.cache !== "HIT" || !first.raised?.includes(current);) {
     expect(Date.now()).toBeLessThan(deadline);
     await new Promise((resolve) => setTimeout(resolve, 500));
     first = await homePage(request);
@@ -62,23 +61,10 @@ test("the home page shows a new donation after the revalidation interval", async
   const { rows } = await db.query<{ raised: string }>("SELECT raised FROM campaign_totals");
   expect(rows).toHaveLength(1);
 
-  // Recorded the way the domain code confirms a payment: the donation and the running total in one transaction.
-  await db.query("BEGIN");
-  try {
-    const { rows: totals } = await db.query<{ campaign: string; currency: string; raised: string }>(
-      "UPDATE campaign_totals SET raised = raised + $1, donors = donors + 1, updated_at = now() RETURNING campaign, currency, raised",
-      [amount],
-    );
-    await db.query(
-      `INSERT INTO donations (id, campaign, amount, currency, status, gateway, gateway_session_id, locale, completed_at)
-       VALUES ($1, $2, $3, $4, 'succeeded', 'e2e', $1, 'en', now())`,
-      [`don_e2e_${randomUUID()}`, totals[0].campaign, amount, totals[0].currency],
-    );
-    await db.query("COMMIT");
-  } catch (error) {
-    await db.query("ROLLBACK");
-    throw error;
-  }
+  // Through the site and the sandbox gateway, so the total moves by the product's own path, not a hand-made UPDATE.
+  await donateThroughSandbox(request, amount, before.currency);
+  const { rows: after } = await db.query<{ raised: string }>("SELECT raised FROM campaign_totals");
+  expect(Number(after[0].raised)).toBe(Number(rows[0].raised) + amount);
 
   const expected = formatRaised(Number(rows[0].raised) + amount, before.currency, "en");
   expect(expected).not.toBe(formatRaised(Number(rows[0].raised), before.currency, "en"));

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { parseProxyList, type ProxyList } from "./http/proxy-list";
 
@@ -170,5 +171,18 @@ export const secrets = {
 export const siteDonationStartsPerMinute =
   env.RATE_LIMIT_DONATIONS_SITE_PER_MINUTE ??
   Math.max(1, Math.floor(env.GATEWAY_MAX_CHECKOUTS_PER_SECOND * 60 * 0.8));
+
+/**
+ * The settings the browser sees, declared here beside the server's. next.config.ts hands them to Next.js, which
+ * writes them into the client bundles at build time, so each must be safe to publish. An unset one is written as
+ * an empty string rather than left out: the bundler then sees `if ("")` and drops the code behind it (without a
+ * DSN, the browser's Sentry SDK is not even emitted), where a missing one would be looked up at run time.
+ */
+const published = (value: string | undefined) => value ?? "";
+export const browserEnv = {
+  NEXT_PUBLIC_SENTRY_DSN: published(env.SENTRY_DSN),
+  NEXT_PUBLIC_SENTRY_ENVIRONMENT: env.SENTRY_ENVIRONMENT ?? env.NODE_ENV,
+  NEXT_PUBLIC_SENTRY_RELEASE: published(env.SENTRY_RELEASE),
+} satisfies Record<`NEXT_PUBLIC_${string}`, string>;
 
 export { parseEnv };

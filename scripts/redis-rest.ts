@@ -1,7 +1,7 @@
 // npm run redis:rest – Upstash's REST protocol in front of the Redis at REDIS_URL, for development and tests.
 // Listens where UPSTASH_REDIS_REST_URL points (default http://127.0.0.1:8079) and accepts its token.
 import { env } from "../lib/env";
-import { startRedisRestServer } from "../lib/redis-rest/server";
+import { startRedisRestServer } from "../lib/testing/redis-rest/server";
 
 const DEFAULT_URL = "http://127.0.0.1:8079";
 const DEFAULT_TOKEN = "local-redis-rest-token";

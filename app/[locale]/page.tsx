@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import type { Locale } from "@/i18n/routing";
 import { ImpactIcon } from "@/app/_components/impact-icon";
 import { RaisedProgress } from "@/app/_components/raised-progress";
 import { campaign } from "@/lib/campaign/config";
@@ -11,15 +10,13 @@ import { formatMoney } from "@/lib/money";
 // ISR: the totals come through the data cache with campaign.revalidateSeconds (TOTALS_REVALIDATE_SECONDS), which
 // becomes this page's regeneration interval; a confirmed payment also invalidates it on demand.
 
-export async function generateMetadata({ params }: PageProps<"/[locale]">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "Metadata" });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
   return { title: { absolute: `${t("homeTitle")} · ${t("siteName")}` } };
 }
 
-export default async function HomePage({ params }: PageProps<"/[locale]">) {
-  const { locale } = await params;
-  setRequestLocale(locale as Locale);
+export default async function HomePage() {
+  const locale = await getLocale();
   const t = await getTranslations("HomePage");
   const totals = await getTotals();
   const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { whole: true });

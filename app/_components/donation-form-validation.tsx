@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { minorUnitDigits, parseMajorUnits } from "@/lib/money";
+import { DONOR_NAME_MAX_LENGTH } from "@/lib/donations/field-limits";
 
 export type ValidationMessages = Record<
   "amountRequired" | "amountInvalid" | "amountTooSmall" | "amountTooLarge" | "nameTooLong" | "emailInvalid",
@@ -43,8 +44,9 @@ export function DonationFormValidation(props: {
         else if (minor > Math.round(maxMajor * scale))
           errors.push({ field: "customAmount", message: messages.amountTooLarge });
       }
-      if (String(data.get("name") ?? "").length > 100)
+      if (String(data.get("name") ?? "").length > DONOR_NAME_MAX_LENGTH) {
         errors.push({ field: "name", message: messages.nameTooLong });
+      }
       const email = String(data.get("email") ?? "").trim();
       if (email && !EMAIL.test(email)) errors.push({ field: "email", message: messages.emailInvalid });
       return errors;
@@ -79,7 +81,7 @@ export function DonationFormValidation(props: {
       summary.focus();
     }
 
-    // A choice of "custom" focuses the amount box, and typing in it selects "custom".
+    // Typing an amount selects "custom": the donor need not pick it first, and the typed amount is sent.
     function onInput(event: Event) {
       const target = event.target as HTMLInputElement;
       if (target.name === "customAmount") {

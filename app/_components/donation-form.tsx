@@ -3,6 +3,7 @@ import type { Locale } from "@/i18n/routing";
 import { campaign } from "@/lib/campaign/config";
 import { formatMoney, minorUnitDigits } from "@/lib/money";
 import { DonationFormValidation } from "./donation-form-validation";
+import { DONOR_NAME_MAX_LENGTH } from "@/lib/donations/field-limits";
 
 // A plain HTML form: it posts to the donation API and works with JavaScript off. DonationFormValidation only adds
 // localized messages before the browser submits.
@@ -72,7 +73,7 @@ export async function DonationForm({ locale }: { locale: Locale }) {
         <legend>{t("detailsLegend")}</legend>
         <div className="field">
           <label htmlFor="name">{t("name")}</label>
-          <input id="name" name="name" autoComplete="name" maxLength={100} />
+          <input id="name" name="name" autoComplete="name" maxLength={DONOR_NAME_MAX_LENGTH} />
         </div>
         <div className="field">
           <label htmlFor="email">{t("email")}</label>
@@ -116,7 +117,7 @@ export async function DonationForm({ locale }: { locale: Locale }) {
           amountInvalid: t("amountInvalid"),
           amountTooSmall: t("amountTooSmall", limits),
           amountTooLarge: t("amountTooLarge", limits),
-          nameTooLong: t("nameTooLong", { max: 100 }),
+          nameTooLong: t("nameTooLong", { max: DONOR_NAME_MAX_LENGTH }),
           emailInvalid: t("emailInvalid"),
         }}
       />

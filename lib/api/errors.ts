@@ -1,14 +1,14 @@
 import { createTranslator } from "next-intl";
 import { routing, type Locale } from "@/i18n/routing";
 import { ApiError } from "./api-error";
-import { statusOf } from "./error-codes";
-import { loadMessages } from "./load-messages";
+import { statusOf, type ErrorCode } from "./error-codes";
+import { loadMessages } from "@/i18n/load-messages";
 import { reportUnexpectedError } from "./report-unexpected-error";
 
 export { ApiError } from "./api-error";
 
 export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
+  error: { code: ErrorCode; message: string; fields?: Record<string, string> };
 }
 
 async function apiErrorMessages(locale: Locale) {

@@ -1,10 +1,11 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, readMigrations, type SqlConnection } from "./migrations";
+import { applyMigrations, readMigrations } from "./migrations";
+import { pgConnection } from "./pg-connection";
 
 describe("applyMigrations", () => {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
-  const connection: SqlConnection = { query: (t, p) => client.query(t, p), exec: (t) => client.query(t) };
+  const connection = pgConnection(client);
   beforeAll(() => client.connect());
   afterAll(() => client.end());
 

@@ -1,10 +1,11 @@
 import { createTranslator } from "next-intl";
 import { z } from "zod";
 import { ApiError } from "@/lib/api/errors";
-import { loadMessages } from "@/lib/api/load-messages";
+import { loadMessages } from "@/i18n/load-messages";
 import { campaign } from "@/lib/campaign/config";
 import { routing, type Locale } from "@/i18n/routing";
 import { formatMoney } from "@/lib/money";
+import { DONOR_NAME_MAX_LENGTH } from "./field-limits";
 
 // Issue messages are keys of the "DonationForm" catalog, so the API and the form say the same thing.
 type FieldMessageKey =
@@ -37,7 +38,7 @@ export const donationInputSchema = z.object({
     .max(campaign.maxAmount, key("amountTooLarge")),
   currency: z.literal(campaign.currency, key("fieldInvalid")),
   locale: z.enum(routing.locales, key("fieldInvalid")),
-  name: z.preprocess(trimmed, text().max(100, key("nameTooLong")).optional()),
+  name: z.preprocess(trimmed, text().max(DONOR_NAME_MAX_LENGTH, key("nameTooLong")).optional()),
   email: z.preprocess(
     trimmed,
     text()
@@ -59,7 +60,8 @@ async function fieldMessages(issues: z.core.$ZodIssue[], locale: Locale): Promis
   for (const issue of issues) {
     const field = String(issue.path[0] ?? "body");
     const message = issue.message as FieldMessageKey;
-    fields[field] ??= message === "nameTooLong" ? t(message, { max: 100 }) : t(message, limits);
+    fields[field] ??=
+      message === "nameTooLong" ? t(message, { max: DONOR_NAME_MAX_LENGTH }) : t(message, limits);
   }
   return fields;
 }

@@ -1,9 +1,10 @@
 import { getDb } from "@/lib/db/client";
+import type { DonationStatus } from "@/lib/generated/prisma/client";
 import { limitResultPage } from "@/lib/rate-limit/result-limits";
 import { isIssuedDonationId } from "./donation-id";
 
 export type ReceiptLookup =
-  | { kind: "found"; receipt: { id: string; amount: number; currency: string; status: string } }
+  | { kind: "found"; receipt: { id: string; amount: number; currency: string; status: DonationStatus } }
   | { kind: "unknown" }
   | { kind: "limited"; retryAfterSeconds: number };
 

@@ -5,7 +5,7 @@ import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address-hook";
 // comes back proves that no query was made. Set up before lib/env.ts reads DATABASE_URL.
 const hop = await vi.hoisted(async () => {
   process.env.RATE_LIMIT_RESULTS_PER_MINUTE = "3";
-  const { startCuttableProxy } = await import("@/lib/resilience/cuttable-tcp-proxy");
+  const { startCuttableProxy } = await import("@/lib/testing/cuttable-tcp-proxy");
   const url = new URL(process.env.DATABASE_URL as string);
   const proxy = await startCuttableProxy({ host: url.hostname, port: Number(url.port || 5432) });
   url.host = `127.0.0.1:${proxy.port}`;
@@ -16,7 +16,7 @@ const hop = await vi.hoisted(async () => {
 const { isIssuedDonationId, newDonationId } = await import("./donation-id");
 const { lookUpReceipt } = await import("./donation-receipt");
 const { returnDestination } = await import("./return-destination");
-const { startedDonation } = await import("./testing/started-donation");
+const { startedDonation } = await import("@/lib/testing/donations/started-donation");
 
 const { getDb } = await import("@/lib/db/client");
 afterAll(() => hop.close());

@@ -4,7 +4,7 @@ import { POST as startDonationRoute } from "@/app/api/donations/route";
 import { POST as callbackRoute } from "@/app/api/payments/callback/route";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { startedDonation } from "./testing/started-donation";
+import { startedDonation } from "@/lib/testing/donations/started-donation";
 
 // Whatever arrives, the money path answers 2xx/3xx/4xx promptly and never moves money on its own.
 

@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { completeSession } from "@/lib/payments/sandbox/sandbox-sessions";
 import { newDonationId } from "./donation-id";
 import { reconcilePending } from "./reconcile-pending";
-import { startedDonation, totalsAndTruth } from "./testing/started-donation";
+import { startedDonation, totalsAndTruth } from "@/lib/testing/donations/started-donation";
 
 const db = getDb();
 const hourAgo = () => new Date(Date.now() - 60 * 60_000);

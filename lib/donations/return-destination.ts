@@ -8,13 +8,9 @@ import { limitPaymentReturn } from "@/lib/rate-limit/result-limits";
 import { isGatewayRefusal } from "@/lib/resilience/checkout-admission";
 import { confirmWithGateway } from "./confirm-with-gateway";
 import { isIssuedDonationId } from "./donation-id";
+import { outcomeOfStatus, outcomePath } from "./donor-outcome";
 
-const REASON_BY_STATUS: Partial<Record<DonationStatus, string>> = {
-  failed: "declined",
-  cancelled: "cancelled",
-};
-
-const UNKNOWN = `/${routing.defaultLocale}/donate/error?reason=unknown`;
+const UNKNOWN = { kind: "error", reason: "unknown" } as const;
 
 export interface ReturnParams {
   /** Our donation id, which we put in the return URL we gave the gateway. */
@@ -32,13 +28,15 @@ export async function returnDestination(
   { donationId, sessionId }: ReturnParams,
   headers: Headers,
 ): Promise<string> {
-  if (!isIssuedDonationId(donationId)) return UNKNOWN;
+  if (!isIssuedDonationId(donationId)) return outcomePath(routing.defaultLocale, UNKNOWN);
   const limit = await limitPaymentReturn(headers);
   if (!limit.success) {
     throw new ApiError("rate_limited", "too many returns", { retryAfterSeconds: limit.retryAfterSeconds });
   }
   const donation = await getDb().donation.findUnique({ where: { id: donationId } });
-  if (!donation || (sessionId !== null && sessionId !== donation.gatewaySessionId)) return UNKNOWN;
+  if (!donation || (sessionId !== null && sessionId !== donation.gatewaySessionId)) {
+    return outcomePath(routing.defaultLocale, UNKNOWN);
+  }
   const locale = hasLocale(routing.locales, donation.locale) ? donation.locale : routing.defaultLocale;
 
   let status: DonationStatus;
@@ -46,14 +44,12 @@ export async function returnDestination(
     status = await confirmWithGateway(donation);
   } catch (error) {
     if (error instanceof ApiError && error.code === "payment_mismatch") {
-      return `/${locale}/donate/error?reason=unknown`;
+      return outcomePath(locale, UNKNOWN);
     }
     // The gateway is failing, at its cap or unreachable: the callback or the reconciler will settle it; the donor
     // waits on the success page, which says so and refreshes.
     if (!isGatewayRefusal(error)) reportUnexpectedError(error, { donationId: donation.id, during: "return" });
     status = donation.status;
   }
-  if (status === "succeeded" || status === "pending")
-    return `/${locale}/donate/success?donation=${donation.id}`;
-  return `/${locale}/donate/error?reason=${REASON_BY_STATUS[status] ?? "unknown"}`;
+  return outcomePath(locale, outcomeOfStatus(status, donation.id));
 }

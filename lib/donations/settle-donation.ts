@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
+import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
 import { getDb } from "@/lib/db/client";
 import type { Donation, DonationStatus, Prisma } from "@/lib/generated/prisma/client";
 import { revalidateTotalsSoon } from "./revalidate-totals";
@@ -21,12 +22,19 @@ const TRANSACTION_OPTIONS = { maxWait: 20_000, timeout: 20_000 };
 function assertSameMoney({ donation, reported, event }: Settlement): void {
   if (!reported) return;
   if (reported.amount === donation.amount && reported.currency === donation.currency) return;
-  // Never applied: either someone is forging events with a valid key, or our checkout creation has a bug.
-  console.error(
-    `PAYMENT MISMATCH donation=${donation.id} event=${event?.eventId ?? "status-check"} expected=` +
-      `${donation.amount} ${donation.currency} reported=${reported.amount} ${reported.currency}`,
+  // Never applied: either someone is forging events with a valid key, or our checkout creation has a bug. Either
+  // needs a person, so it is reported like a crash (log line and Sentry) although the caller gets a clean 422.
+  const mismatch = new ApiError(
+    "payment_mismatch",
+    "the gateway reports other money than the donation holds",
   );
-  throw new ApiError("payment_mismatch");
+  reportUnexpectedError(mismatch, {
+    donationId: donation.id,
+    eventId: event?.eventId ?? "status-check",
+    expected: { amount: donation.amount, currency: donation.currency },
+    reported,
+  });
+  throw mismatch;
 }
 
 /**

@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import type { PaymentGateway } from "./gateway";
 import { sandboxGateway } from "./sandbox/sandbox-gateway";

@@ -4,7 +4,7 @@ import { createPauseSwitch } from "@/lib/donations-pause/pause-switch";
 import { createGuardedStore } from "@/lib/redis/guarded-store";
 import { createUpstashClient } from "@/lib/redis/upstash-client";
 import { createUpstashStore } from "@/lib/redis/upstash-store";
-import { startRedisRestServer, type RedisRestServer } from "@/lib/redis-rest/server";
+import { startRedisRestServer, type RedisRestServer } from "@/lib/testing/redis-rest/server";
 import { createCircuitBreaker } from "@/lib/resilience/circuit-breaker";
 import { startOwnRedis } from "@/lib/testing/own-redis";
 import { createFallbackLimiter } from "./fallback-limiter";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Redis } from "@upstash/redis";
 import { env } from "@/lib/env";
 import { redisBreaker } from "@/lib/resilience/breakers";

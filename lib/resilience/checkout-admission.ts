@@ -1,29 +1,17 @@
 import { ApiError } from "@/lib/api/errors";
-import { CircuitOpenError, type BreakerPermit } from "./circuit-breaker";
+import { takeCheckoutToken } from "@/lib/rate-limit/gateway-bucket";
+import type { BreakerPermit } from "./circuit-breaker";
 import { gatewayBreaker } from "./breakers";
-import { takeCheckoutToken } from "./gateway-bucket";
-
-function reservePermit(): BreakerPermit {
-  try {
-    return gatewayBreaker.reserve();
-  } catch (error) {
-    if (error instanceof CircuitOpenError) {
-      throw new ApiError("service_unavailable", error.message, {
-        retryAfterSeconds: error.retryAfterSeconds,
-      });
-    }
-    throw error;
-  }
-}
+import { unavailableWhileOpen } from "./unavailable-while-open";
 
 /**
  * Taken before a donation row is written: with the gateway's breaker open, or half-open with its one trial already
- * in flight, or the site's share of the gateway's rate used up for this second, the donor is asked to retry
- * instead of a pending row being made for nothing. The permit then makes the gateway call (counted by the
- * breaker), or is released if the call is never made.
+ * taken, or the site's share of the gateway's rate used up for this second, the donor is asked to retry instead of
+ * a pending row being made for nothing. The permit then makes the gateway call (counted by the breaker), or is
+ * released if the call is never made.
  */
 export async function admitCheckout(): Promise<BreakerPermit> {
-  const permit = reservePermit();
+  const permit = await unavailableWhileOpen(() => gatewayBreaker.reserve());
   const token = await takeCheckoutToken().catch((error: unknown) => {
     permit.release();
     throw error;

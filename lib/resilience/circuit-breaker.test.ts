@@ -1,13 +1,15 @@
 import { PrismaPg } from "@prisma/adapter-pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { CallTimeoutError, CircuitOpenError, createCircuitBreaker } from "./circuit-breaker";
-import { startCuttableProxy } from "./cuttable-tcp-proxy";
+import { startCuttableProxy } from "@/lib/testing/cuttable-tcp-proxy";
 
 const fail = () => Promise.reject(new Error("down"));
 
 describe("createCircuitBreaker", () => {
-  it("opens after the threshold of consecutive failures and then fails fast without calling", async () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("opens once enough calls have failed and then fails fast without calling", async () => {
     const breaker = createCircuitBreaker({ name: "test", failureThreshold: 3, openMs: 60_000 });
     for (let i = 0; i < 3; i++) await expect(breaker.run(fail)).rejects.toThrow("down");
     let called = false;
@@ -15,6 +17,13 @@ describe("createCircuitBreaker", () => {
     expect(error).toBeInstanceOf(CircuitOpenError);
     expect(error.retryAfterSeconds).toBe(60);
     expect(called).toBe(false);
+  });
+
+  it("stays closed while failures are a minority of the calls", async () => {
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 3 });
+    for (let i = 0; i < 7; i++) await breaker.run(async () => "ok");
+    for (let i = 0; i < 3; i++) await expect(breaker.run(fail)).rejects.toThrow("down");
+    expect(breaker.state()).toBe("closed");
   });
 
   it("does not count errors that say nothing about the dependency's health", async () => {
@@ -35,35 +44,45 @@ describe("createCircuitBreaker", () => {
   });
 
   it("lets one trial through after openMs, reopening on failure and closing on success", async () => {
-    let now = 0;
-    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, openMs: 1000, now: () => now });
+    vi.useFakeTimers();
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, openMs: 1000 });
     await expect(breaker.run(fail)).rejects.toThrow("down");
-    now = 1000;
+    expect(breaker.state()).toBe("open");
+    vi.advanceTimersByTime(1000);
     expect(breaker.state()).toBe("half-open");
     await expect(breaker.run(fail)).rejects.toThrow("down");
     expect(breaker.state()).toBe("open");
-    now = 2000;
+    vi.advanceTimersByTime(1000);
     expect(await breaker.run(async () => "ok")).toBe("ok");
+    expect(breaker.state()).toBe("closed");
+  });
+
+  it("refuses other calls while the half-open trial is in flight, without spending the trial", async () => {
+    vi.useFakeTimers();
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, openMs: 1000 });
+    await expect(breaker.run(fail)).rejects.toThrow("down");
+    vi.advanceTimersByTime(1000);
+    breaker.rejectIfOpen();
+    let finish: (value: string) => void = () => {};
+    const trial = breaker.run(() => new Promise<string>((resolve) => (finish = resolve)));
+    await expect(breaker.run(async () => "second")).rejects.toBeInstanceOf(CircuitOpenError);
+    finish("ok");
+    expect(await trial).toBe("ok");
     expect(breaker.state()).toBe("closed");
   });
 });
 
 describe("reserve", () => {
-  const halfOpen = () => {
-    let now = 0;
-    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, openMs: 1000, now: () => now });
-    return {
-      breaker,
-      open: async () => {
-        await breaker.run(fail).catch(() => {});
-        now += 1000;
-      },
-    };
-  };
+  async function halfOpen() {
+    vi.useFakeTimers();
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, openMs: 1000 });
+    await breaker.run(fail).catch(() => {});
+    vi.advanceTimersByTime(1000);
+    return breaker;
+  }
 
   it("refuses a second permit while the half-open trial is taken, before its call has even started", async () => {
-    const { breaker, open } = halfOpen();
-    await open();
+    const breaker = await halfOpen();
     const trial = breaker.reserve();
 
     expect(() => breaker.reserve()).toThrow(CircuitOpenError);
@@ -71,15 +90,16 @@ describe("reserve", () => {
     await trial.run(async () => "ok");
     expect(breaker.state()).toBe("closed");
     expect(() => breaker.reserve()).not.toThrow();
+    vi.useRealTimers();
   });
 
   it("hands the trial to the next caller when a permit is released unused", async () => {
-    const { breaker, open } = halfOpen();
-    await open();
+    const breaker = await halfOpen();
     breaker.reserve().release();
 
     expect(breaker.state()).toBe("half-open");
     expect(() => breaker.reserve()).not.toThrow();
+    vi.useRealTimers();
   });
 });
 

@@ -1,6 +1,10 @@
+import CircuitBreakerImpl from "opossum";
+
 // When the database or the gateway keeps failing, waiting on each request only piles requests up until the server
-// falls over. After `failureThreshold` failures in a row the breaker opens and calls fail at once; after `openMs`
-// one trial call is let through (half-open) and its outcome closes or reopens the breaker.
+// falls over. opossum keeps the count: once at least `failureThreshold` calls have been made in its 10-second
+// window and more than half of them failed, the breaker opens and calls fail at once; after `openMs` one trial
+// call is let through (half-open) and its outcome closes or reopens the breaker. What stays ours: the deadlines,
+// which errors count as the dependency failing, and the error a refusal raises (a 503 with Retry-After upstream).
 export type BreakerState = "closed" | "open" | "half-open";
 
 export class CircuitOpenError extends Error {
@@ -28,6 +32,7 @@ export type BreakerOptions = {
   timeoutMs?: number;
   /** Errors that say nothing about the dependency's health (a unique-key conflict) do not count. */
   isFailure?: (error: unknown) => boolean;
+  /** The clock the Retry-After is computed with. */
   now?: () => number;
 };
 
@@ -45,7 +50,7 @@ export type CircuitBreaker = {
    * a permit (the trial itself when half-open). Callers that write before calling take it before writing.
    */
   reserve(): BreakerPermit;
-  /** Throws CircuitOpenError while open or while a half-open trial is in flight, without taking a permit. */
+  /** Throws CircuitOpenError while open or while a half-open trial is taken, without taking a permit. */
   rejectIfOpen(): void;
   state(): BreakerState;
 };
@@ -57,68 +62,64 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
     openMs = 10_000,
     timeoutMs,
     isFailure = () => true,
-    // Read through a function, so a test's clock (vi.setSystemTime) is the breaker's clock too.
-    now = () => Date.now(),
+    now = Date.now,
   } = options;
-  let failures = 0;
-  let openedAt: number | null = null;
-  let trialInFlight = false;
+  const breaker = new CircuitBreakerImpl((call: () => Promise<unknown>) => call(), {
+    name,
+    timeout: timeoutMs ?? false,
+    resetTimeout: openMs,
+    volumeThreshold: failureThreshold,
+    errorThresholdPercentage: 50,
+    // opossum calls an error it is told to ignore a success: the dependency answered.
+    errorFilter: (error: unknown) => !isFailure(error),
+    // Nothing reads its periodic snapshots; they would only keep a timer busy.
+    enableSnapshots: false,
+  });
+  let openedAt = now();
+  breaker.on("open", () => (openedAt = now()));
+  // opossum's own refusals and deadlines, told apart from a caller's errors that happen to carry the same code.
+  const refusals = new WeakSet<object>();
+  const timeouts = new WeakSet<object>();
+  breaker.on("reject", (error: Error) => refusals.add(error));
+  breaker.on("timeout", (error: Error) => timeouts.add(error));
 
-  const state = (): BreakerState => {
-    if (openedAt === null) return "closed";
-    return now() - openedAt >= openMs ? "half-open" : "open";
+  const state = (): BreakerState => (breaker.halfOpen ? "half-open" : breaker.opened ? "open" : "closed");
+  const openError = () => {
+    const remainingMs = openMs - (now() - openedAt);
+    return new CircuitOpenError(name, Math.max(1, Math.ceil(remainingMs / 1000)));
   };
 
-  const withDeadline = <T>(promise: Promise<T>): Promise<T> => {
-    if (!timeoutMs) return promise;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new CallTimeoutError(name, timeoutMs)), timeoutMs);
-    });
-    return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-  };
-
-  const refuse = (): never => {
-    const remainingMs = openedAt === null ? openMs : openMs - (now() - openedAt);
-    throw new CircuitOpenError(name, Math.max(1, Math.ceil(remainingMs / 1000)));
-  };
-
-  const settle = async <T>(isTrial: boolean, call: () => Promise<T>): Promise<T> => {
+  // The half-open trial is reserved here, before the caller's own work, so a second caller is refused before it
+  // writes anything for a call that would be refused anyway.
+  let trialTaken = false;
+  const fire = async <T>(call: () => Promise<T>): Promise<T> => {
     try {
-      const result = await withDeadline(call());
-      failures = 0;
-      openedAt = null;
-      return result;
+      return (await breaker.fire(call)) as T;
     } catch (error) {
-      if (isFailure(error) || error instanceof CallTimeoutError) {
-        failures += 1;
-        if (isTrial || failures >= failureThreshold) openedAt = now();
-      } else if (isTrial) {
-        openedAt = null;
-        failures = 0;
-      }
+      if (error instanceof Object && refusals.has(error)) throw openError();
+      if (error instanceof Object && timeouts.has(error)) throw new CallTimeoutError(name, timeoutMs ?? 0);
       throw error;
-    } finally {
-      if (isTrial) trialInFlight = false;
     }
   };
 
   const reserve = (): BreakerPermit => {
     const current = state();
-    if (current === "open" || (current === "half-open" && trialInFlight)) refuse();
+    if (current === "open" || (current === "half-open" && trialTaken)) throw openError();
     const isTrial = current === "half-open";
-    if (isTrial) trialInFlight = true;
+    if (isTrial) trialTaken = true;
     let used = false;
     return {
       run(call) {
         if (used) throw new Error(`${name}: a breaker permit is used once`);
         used = true;
-        return settle(isTrial, call);
+        return fire(call).finally(() => {
+          if (isTrial) trialTaken = false;
+        });
       },
       release() {
         if (used) return;
         used = true;
-        if (isTrial) trialInFlight = false;
+        if (isTrial) trialTaken = false;
       },
     };
   };
@@ -128,9 +129,9 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
     reserve,
     rejectIfOpen() {
       const current = state();
-      if (current === "open" || (current === "half-open" && trialInFlight)) refuse();
+      if (current === "open" || (current === "half-open" && trialTaken)) throw openError();
     },
-    async run(call) {
+    async run<T>(call: () => Promise<T>): Promise<T> {
       return reserve().run(call);
     },
   };

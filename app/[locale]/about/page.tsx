@@ -1,18 +1,15 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/i18n/routing";
+import { getLocale, getTranslations } from "next-intl/server";
 import { campaign } from "@/lib/campaign/config";
 import { formatMoney } from "@/lib/money";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/about">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "Metadata" });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
   return { title: t("aboutTitle") };
 }
 
-export default async function AboutPage({ params }: PageProps<"/[locale]/about">) {
-  const { locale } = await params;
-  setRequestLocale(locale as Locale);
+export default async function AboutPage() {
+  const locale = await getLocale();
   const t = await getTranslations("AboutPage");
 
   return (

@@ -1,16 +1,12 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
-import type { Locale } from "@/i18n/routing";
+import { getTranslations } from "next-intl/server";
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/contact">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "Metadata" });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
   return { title: t("contactTitle") };
 }
 
-export default async function ContactPage({ params }: PageProps<"/[locale]/contact">) {
-  const { locale } = await params;
-  setRequestLocale(locale as Locale);
+export default async function ContactPage() {
   const t = await getTranslations("ContactPage");
 
   return (

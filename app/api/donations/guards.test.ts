@@ -5,9 +5,9 @@ import {
   formDonationRequest,
   jsonDonationRequest,
   validDonation,
-} from "@/lib/donations/testing/donation-requests";
+} from "@/lib/testing/donations/donation-requests";
 import { pauseDonations, resumeDonations } from "@/lib/donations-pause";
-import { openRetryInput } from "@/lib/donations-retry/sealed-input";
+import { openRetryInput } from "@/lib/donations/sealed-input";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address-hook";
 import { POST } from "./route";
 

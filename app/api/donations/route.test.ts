@@ -5,7 +5,7 @@ import {
   formDonationRequest,
   jsonDonationRequest,
   validDonation,
-} from "@/lib/donations/testing/donation-requests";
+} from "@/lib/testing/donations/donation-requests";
 import { scopeIdempotencyKey, STALLED_START_SECONDS } from "@/lib/donations/idempotency-key";
 import { transitionDonation } from "@/lib/donations/transition-donation";
 import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address-hook";

@@ -2,7 +2,7 @@ import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { RECONCILE_LOCK } from "@/lib/donations/reconcile-lock";
-import { startedDonation } from "@/lib/donations/testing/started-donation";
+import { startedDonation } from "@/lib/testing/donations/started-donation";
 import { env, secrets } from "@/lib/env";
 import { gatewayBreaker } from "@/lib/resilience/breakers";
 import { POST } from "./route";
@@ -77,7 +77,7 @@ describe("POST /api/reconcile", () => {
       where: { id: donation.id },
       data: { createdAt: new Date(Date.now() - 2 * env.RECONCILE_PENDING_AGE_MINUTES * 60_000) },
     });
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 100 && gatewayBreaker.state() !== "open"; i++) {
       await gatewayBreaker.run(() => Promise.reject(new Error("gateway down"))).catch(() => {});
     }
 

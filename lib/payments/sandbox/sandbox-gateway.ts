@@ -1,3 +1,4 @@
+import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { secrets } from "@/lib/env";
 import type { PaymentGateway, SessionStatus } from "../gateway";

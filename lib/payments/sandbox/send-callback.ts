@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { env, secrets } from "@/lib/env";
 import type { SandboxSession } from "@/lib/generated/prisma/client";
+import { logger } from "@/lib/observability/logger";
 import type { SandboxEvent } from "./callback-payload";
 import { SIGNATURE_HEADER, signPayload } from "./signature";
 
@@ -38,10 +39,11 @@ export async function sendCallback(session: SandboxSession): Promise<boolean> {
       body,
       signal: AbortSignal.timeout(5_000),
     });
-    if (!response.ok) console.warn(`sandbox callback for ${session.id} answered ${response.status}`);
+    if (!response.ok)
+      logger.warn("sandbox.callback_refused", { sessionId: session.id, status: response.status });
     return response.ok;
   } catch (error) {
-    console.warn(`sandbox callback for ${session.id} failed: ${(error as Error).message}`);
+    logger.warn("sandbox.callback_failed", { sessionId: session.id, error });
     return false;
   }
 }

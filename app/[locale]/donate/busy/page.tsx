@@ -1,38 +1,34 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import type { Locale } from "@/i18n/routing";
 import { AutoRetry } from "@/app/_components/auto-retry";
-import { openRetryInput } from "@/lib/donations-retry/sealed-input";
-import { RETRY_REASONS, type RetryReason } from "@/lib/donations-retry/retry-later-redirect";
+import { openRetryInput } from "@/lib/donations/sealed-input";
+import { retryReasonOf, type RetryReason } from "@/lib/donations/donor-outcome";
 import { formatMoney } from "@/lib/money";
 
-// Where a form post that must wait is sent (see retryLaterRedirect). It holds the donor's own input, so it is
+// Where a form post that must wait is sent (a "retry-later" outcome, lib/donations/donor-outcome.ts). It holds the donor's own input, so it is
 // rendered per request and never cached.
 export const dynamic = "force-dynamic";
 
-const REASONS: readonly string[] = Object.values(RETRY_REASONS);
 // Only a crowd or a gateway hiccup clears by itself; a pause or a rate limit must not be hammered automatically.
 const RETRIES_BY_ITSELF: ReadonlySet<RetryReason> = new Set(["busy", "unavailable"]);
 const MAX_AUTOMATIC_WAIT_SECONDS = 30;
 
 type Props = PageProps<"/[locale]/donate/busy">;
 
-const reasonOf = (value: unknown): RetryReason =>
-  typeof value === "string" && REASONS.includes(value) ? (value as RetryReason) : "unavailable";
-
-export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "DonationRetryPage" });
-  return { title: t("title", { reason: reasonOf((await searchParams).reason) }), robots: { index: false } };
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations("DonationRetryPage");
+  return {
+    title: t("title", { reason: retryReasonOf((await searchParams).reason) }),
+    robots: { index: false },
+  };
 }
 
-export default async function DonationRetryPage({ params, searchParams }: Props) {
-  const { locale } = await params;
+export default async function DonationRetryPage({ searchParams }: Props) {
+  const locale = await getLocale();
   const query = await searchParams;
-  setRequestLocale(locale as Locale);
   const t = await getTranslations("DonationRetryPage");
-  const reason = reasonOf(query.reason);
+  const reason = retryReasonOf(query.reason);
   const input = openRetryInput(typeof query.input === "string" ? query.input : undefined);
   const wait = Math.min(Math.max(Number(query.retryAfter) || 3, 1), MAX_AUTOMATIC_WAIT_SECONDS);
 

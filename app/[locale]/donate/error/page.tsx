@@ -1,25 +1,20 @@
 import type { Metadata } from "next";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import type { Locale } from "@/i18n/routing";
+import { errorReasonOf } from "@/lib/donations/donor-outcome";
 
 // Reads `reason` from the query string, so it is rendered per request and never stored by a CDN.
 export const dynamic = "force-dynamic";
 
-const REASONS = new Set(["declined", "cancelled", "invalid"]);
-
-export async function generateMetadata({ params }: PageProps<"/[locale]/donate/error">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "Metadata" });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
   return { title: t("errorTitle"), robots: { index: false } };
 }
 
-export default async function ErrorPage({ params, searchParams }: PageProps<"/[locale]/donate/error">) {
-  const { locale } = await params;
+export default async function ErrorPage({ searchParams }: PageProps<"/[locale]/donate/error">) {
   const { reason } = await searchParams;
-  setRequestLocale(locale as Locale);
   const t = await getTranslations("ErrorPage");
-  const known = typeof reason === "string" && REASONS.has(reason) ? reason : "unknown";
+  const known = errorReasonOf(reason);
 
   return (
     <div className="container narrow page-section center">

@@ -1,38 +1,32 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getTranslations, setRequestLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
-import type { Locale } from "@/i18n/routing";
 import { lookUpReceipt } from "@/lib/donations/donation-receipt";
+import { outcomeOfStatus, outcomePath } from "@/lib/donations/donor-outcome";
 import { formatMoney } from "@/lib/money";
 
-// One of the two pages that vary per request: it reads the donation named in the link, so it is rendered on
-// demand and never stored by a CDN (Next.js sends `private, no-store` for dynamic pages).
+// Rendered per request, like the error and busy pages: it reads the donation named in the link, so it is never
+// stored by a CDN (Next.js sends `private, no-store` for dynamic pages).
 export const dynamic = "force-dynamic";
 
 const PENDING_REFRESH_SECONDS = 3;
-const REASON_BY_STATUS = { failed: "declined", cancelled: "cancelled", expired: "unknown" } as const;
 
-export async function generateMetadata({ params }: PageProps<"/[locale]/donate/success">): Promise<Metadata> {
-  const { locale } = await params;
-  const t = await getTranslations({ locale: locale as Locale, namespace: "Metadata" });
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
   return { title: t("successTitle"), robots: { index: false } };
 }
 
-export default async function SuccessPage({ params, searchParams }: PageProps<"/[locale]/donate/success">) {
-  const { locale } = await params;
+export default async function SuccessPage({ searchParams }: PageProps<"/[locale]/donate/success">) {
+  const locale = await getLocale();
   const { donation: id } = await searchParams;
-  setRequestLocale(locale as Locale);
   const t = await getTranslations("SuccessPage");
   const lookup = await lookUpReceipt(typeof id === "string" ? id : undefined, await headers());
   const receipt = lookup.kind === "found" ? lookup.receipt : null;
   const limited = lookup.kind === "limited";
-  if (receipt && receipt.status in REASON_BY_STATUS) {
-    redirect(
-      `/${locale}/donate/error?reason=${REASON_BY_STATUS[receipt.status as keyof typeof REASON_BY_STATUS]}`,
-    );
-  }
+  const outcome = receipt && outcomeOfStatus(receipt.status, receipt.id);
+  if (outcome && outcome.kind !== "success") redirect(outcomePath(locale, outcome));
   const amount = receipt ? formatMoney(receipt.amount, receipt.currency, locale) : "";
   const pending = receipt?.status === "pending";
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { callbackRequest, type CallbackFields } from "@/lib/donations/testing/donation-requests";
-import { startedDonation, totalsAndTruth } from "@/lib/donations/testing/started-donation";
+import { callbackRequest, type CallbackFields } from "@/lib/testing/donations/donation-requests";
+import { startedDonation, totalsAndTruth } from "@/lib/testing/donations/started-donation";
 import { POST } from "./route";
 
 const db = getDb();

@@ -1,6 +1,8 @@
 import Link from "next/link";
+import "./globals.css";
 
-// Paths outside any locale (the proxy sends every page path to one, so this is mostly /api/… typos).
+// Paths outside any locale (the proxy sends every page path to one, so this is mostly /api/… typos). The root
+// layout lives in app/[locale]/, where it knows the language, so this page is a whole document of its own.
 export default function GlobalNotFound() {
   return (
     <html lang="en" dir="ltr">

@@ -1,4 +1,4 @@
-import { refuseDonationStart } from "./donation-guards";
+import { refuseDonationStart } from "@/lib/rate-limit/enforce-donation-limits";
 
 // The donate form has a "website" field people never see (see donation-form.tsx); bots fill every field.
 export function isHoneypotFilled(input: { website?: string }): boolean {

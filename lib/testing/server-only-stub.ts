@@ -1,0 +1,2 @@
+// Vitest runs server modules in plain Node.js, where `server-only` throws; the tests are server code too.
+export {};
