@@ -12,6 +12,7 @@ export const e2eServerEnv: Record<string, string> = {
   DATABASE_URL: E2E_DATABASE_URL,
   PAYMENT_WEBHOOK_SECRET: "e2e-webhook-secret-0123456789",
   RECONCILE_SECRET: "e2e-reconcile-secret-0123456789",
+  SITE_SECRET: "e2e-site-secret-0123456789abcdef0123",
   SANDBOX_PAYMENTS_ENABLED: "true",
   APP_URL: E2E_BASE_URL,
   TOTALS_REVALIDATE_SECONDS: String(E2E_REVALIDATE_SECONDS),
@@ -19,5 +20,8 @@ export const e2eServerEnv: Record<string, string> = {
   // are proven in Vitest). The gateway cap is low so e2e/armour.spec.ts can fill the bucket with a few posts.
   RATE_LIMIT_DONATIONS_PER_MINUTE: "1000",
   RATE_LIMIT_DONATIONS_PER_EMAIL_PER_HOUR: "1000",
+  RATE_LIMIT_DONATIONS_PER_NETWORK_PER_MINUTE: "1000",
+  RATE_LIMIT_RESULTS_PER_MINUTE: "1000",
+  RATE_LIMIT_DONATIONS_SITE_PER_MINUTE: "180",
   GATEWAY_MAX_CHECKOUTS_PER_SECOND: "3",
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { parseProxyList, type ProxyList } from "./http/proxy-list";
 
 // The one place that reads process.env. Every setting is validated once, at start-up (next.config.ts imports
 // this module, so a bad value fails `next build` and `next start` before a single request is served).
@@ -81,7 +82,6 @@ const schema = z
     RATE_LIMIT_DONATIONS_PER_MINUTE: int(20, 1, 100_000),
     RATE_LIMIT_DONATIONS_PER_EMAIL_PER_HOUR: int(10, 1, 100_000),
     GATEWAY_MAX_CHECKOUTS_PER_SECOND: int(25, 1, 10_000),
-    TRUST_PROXY: optional(z.string()),
     DONATIONS_PAUSED: flag(false),
 
     // After the gift: the charity named on receipts, the mail server that sends them (unset: receipts are written to
@@ -92,6 +92,23 @@ const schema = z
     RECEIPTS_FROM: withDefault(z.string().min(3), "Clearwater Relief <receipts@clearwater-relief.org>"),
     RECEIPT_WORKER_IN_APP: flag(true),
     PAYMENT_FEES: withDefault(feeSchedule, "sandbox=1%+28,stripe=1.5%+25,mollie=1.8%+29"),
+    // Hardening: the site's own keyed hashes, the result pages' limit, the network and site-wide limits. TRUST_PROXY
+    // is parsed here, not on the first donation: a malformed range must stop start-up, never trust every peer.
+    SITE_SECRET: optional(z.string().min(32)),
+    TRUST_PROXY: optional(
+      z.string().transform((value, ctx) => {
+        try {
+          return parseProxyList(value);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
+    ),
+    RATE_LIMIT_DONATIONS_PER_NETWORK_PER_MINUTE: int(100, 1, 1_000_000),
+    RATE_LIMIT_DONATIONS_SITE_PER_MINUTE: optional(z.coerce.number().int().min(1).max(600_000)),
+    RATE_LIMIT_RESULTS_PER_MINUTE: int(60, 1, 100_000),
+    REDIS_COMMAND_DEADLINE_MS: int(250, 10, 10_000),
 
     // Error tracking: nothing is sent without a DSN.
     SENTRY_DSN: optional(z.string().url()),
@@ -115,6 +132,18 @@ const schema = z
         });
       }
     }
+    // The site-wide limit must trip while the gateway's cap still has room, or it would never be the one that holds.
+    const gatewayPerMinute = env.GATEWAY_MAX_CHECKOUTS_PER_SECOND * 60;
+    if (
+      env.RATE_LIMIT_DONATIONS_SITE_PER_MINUTE !== undefined &&
+      env.RATE_LIMIT_DONATIONS_SITE_PER_MINUTE > gatewayPerMinute
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["RATE_LIMIT_DONATIONS_SITE_PER_MINUTE"],
+        message: `must not exceed GATEWAY_MAX_CHECKOUTS_PER_SECOND × 60 (${gatewayPerMinute})`,
+      });
+    }
     if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
       ctx.addIssue({
         code: "custom",
@@ -136,6 +165,9 @@ const schema = z
       if (!env.SMTP_URL && !env.SANDBOX_PAYMENTS_ENABLED) {
         ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required in production" });
       }
+      for (const name of ["RECONCILE_SECRET", "SITE_SECRET"] as const) {
+        if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
+      }
       if (env.PAYMENT_PROVIDER === "sandbox" && !env.SANDBOX_PAYMENTS_ENABLED) {
         ctx.addIssue({
           code: "custom",
@@ -147,8 +179,9 @@ const schema = z
   });
 
 export type Env = z.infer<typeof schema>;
+export type { ProxyList };
 
-function parseEnv(source: NodeJS.ProcessEnv): Env {
+function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
@@ -163,7 +196,13 @@ export const env: Env = parseEnv(process.env);
 export const secrets = {
   paymentWebhook: env.PAYMENT_WEBHOOK_SECRET ?? "local-development-webhook-secret",
   reconcile: env.RECONCILE_SECRET ?? "local-development-reconcile-secret",
+  site: env.SITE_SECRET ?? "local-development-site-secret-not-for-production",
 };
+
+/** Donation starts per minute for the whole site: by default 80 % of the gateway's cap, so it trips first. */
+export const siteDonationStartsPerMinute =
+  env.RATE_LIMIT_DONATIONS_SITE_PER_MINUTE ??
+  Math.max(1, Math.floor(env.GATEWAY_MAX_CHECKOUTS_PER_SECOND * 60 * 0.8));
 
 /**
  * The settings the browser sees, declared here beside the server's. next.config.ts hands them to Next.js, which

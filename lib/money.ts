@@ -1,6 +1,8 @@
 // Amounts are integer minor units. The number of decimals comes from the currency (EUR 2, JPY 0, KWD 3).
 export function minorUnitDigits(currency: string): number {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  return (
+    new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2
+  );
 }
 
 export function toMajorUnits(minor: number, currency: string): number {
@@ -25,7 +27,10 @@ export function formatMoney(
 /** Parses an amount a person typed in major units ("25", "25.5", "25,50") into minor units, or null. */
 export function parseMajorUnits(input: string, currency: string): number | null {
   const digits = minorUnitDigits(currency);
-  const normalized = input.trim().replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+  const normalized = input
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, "")
+    .replace(",", ".");
   const pattern = digits === 0 ? /^\d{1,9}$/ : new RegExp(`^\\d{1,9}(\\.\\d{1,${digits}})?$`);
   if (!pattern.test(normalized)) return null;
   const [whole, fraction = ""] = normalized.split(".");

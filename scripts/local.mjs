@@ -9,6 +9,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   PAYMENT_WEBHOOK_SECRET: "local-development-webhook-secret",
   RECONCILE_SECRET: "local-development-reconcile-secret",
+  SITE_SECRET: "local-development-site-secret-not-for-production",
   SANDBOX_PAYMENTS_ENABLED: "true",
   APP_URL: `http://localhost:${port}`,
   ...process.env,

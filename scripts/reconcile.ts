@@ -1,5 +1,6 @@
 // npm run reconcile – settles donations left pending longer than RECONCILE_PENDING_AGE_MINUTES by asking the
-// gateway about each. Safe to run at any time, and alongside the /api/reconcile route: settling is idempotent.
+// gateway about each. Safe to run at any time: while another run (this script or /api/reconcile) holds the
+// reconcile lock, it stops at once and says so.
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { reconcilePending } from "@/lib/donations/reconcile-pending";

@@ -5,7 +5,9 @@ export default function NotFoundPage() {
   const t = useTranslations("NotFoundPage");
   return (
     <div className="container narrow page-section center">
-      <p className="big-code" aria-hidden="true">404</p>
+      <p className="big-code" aria-hidden="true">
+        404
+      </p>
       <h1>{t("title")}</h1>
       <p>{t("body")}</p>
       <p>

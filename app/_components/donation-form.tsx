@@ -15,7 +15,8 @@ export async function DonationForm({ locale }: { locale: Locale }) {
   // The charity as the site names it in this language (CHARITY_NAME is its legal name, for receipts).
   const charity = (await getTranslations("Metadata"))("siteName");
   const money = (minor: number) => formatMoney(minor, campaign.currency, locale, { whole: true });
-  const [defaultAmount] = campaign.presetAmounts.length > 1 ? campaign.presetAmounts.slice(1) : campaign.presetAmounts;
+  const [defaultAmount] =
+    campaign.presetAmounts.length > 1 ? campaign.presetAmounts.slice(1) : campaign.presetAmounts;
   const step = 1 / 10 ** minorUnitDigits(campaign.currency);
   const minMajor = campaign.minAmount * step;
   const maxMajor = campaign.maxAmount * step;
@@ -25,7 +26,13 @@ export async function DonationForm({ locale }: { locale: Locale }) {
   const rate = `${percent.format(feeRate.basisPoints / 10_000)} + ${formatMoney(feeRate.fixed, campaign.currency, locale)}`;
 
   return (
-    <form id="donation-form" className="donation-form card" method="post" action="/api/donations" noValidate={false}>
+    <form
+      id="donation-form"
+      className="donation-form card"
+      method="post"
+      action="/api/donations"
+      noValidate={false}
+    >
       <input type="hidden" name="currency" value={campaign.currency} />
       <input type="hidden" name="locale" value={locale} />
       <div className="error-summary" role="alert" aria-live="assertive" hidden data-error-summary>
@@ -38,7 +45,13 @@ export async function DonationForm({ locale }: { locale: Locale }) {
         <div className="amount-grid">
           {campaign.presetAmounts.map((amount) => (
             <label key={amount} className="amount-option">
-              <input type="radio" name="amount" value={amount} defaultChecked={amount === defaultAmount} required />
+              <input
+                type="radio"
+                name="amount"
+                value={amount}
+                defaultChecked={amount === defaultAmount}
+                required
+              />
               <span>{money(amount)}</span>
             </label>
           ))}
@@ -80,7 +93,14 @@ export async function DonationForm({ locale }: { locale: Locale }) {
         </div>
         <div className="field">
           <label htmlFor="email">{t("email")}</label>
-          <input id="email" name="email" type="email" autoComplete="email" aria-describedby="email-hint" dir="ltr" />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            aria-describedby="email-hint"
+            dir="ltr"
+          />
           <p id="email-hint" className="hint">
             {t("emailHint")}
           </p>
@@ -113,7 +133,11 @@ export async function DonationForm({ locale }: { locale: Locale }) {
         </div>
       </fieldset>
 
-      <button type="submit" className="button button-large button-block" data-submitting-text={t("submitting")}>
+      <button
+        type="submit"
+        className="button button-large button-block"
+        data-submitting-text={t("submitting")}
+      >
         {t("submit")}
       </button>
       <DonationFormValidation

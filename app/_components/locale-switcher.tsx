@@ -5,7 +5,11 @@ import type { Locale } from "@/i18n/routing";
 
 // A client component only because it needs the current path; it renders plain links, so it works without
 // JavaScript once prerendered.
-export function LocaleSwitcher(props: { label: string; current: Locale; languages: { code: Locale; name: string }[] }) {
+export function LocaleSwitcher(props: {
+  label: string;
+  current: Locale;
+  languages: { code: Locale; name: string }[];
+}) {
   const pathname = usePathname();
   return (
     <nav aria-label={props.label} className="locale-switcher">

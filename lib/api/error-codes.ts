@@ -13,6 +13,8 @@ export const ERROR_STATUS = {
   idempotency_in_progress: 409,
   // Same Idempotency-Key with a different body: the request is understood but refused (IETF draft, Stripe-like).
   idempotency_conflict: 422,
+  // A reconciliation run while another holds the lock: running both would ask the gateway twice per donation.
+  reconcile_in_progress: 409,
   // A callback whose amount or currency differs from the donation's: fraud or a bug, never applied.
   payment_mismatch: 422,
   payload_too_large: 413,

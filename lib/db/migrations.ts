@@ -45,7 +45,10 @@ export function readMigrations(dir = path.join(process.cwd(), "prisma", "migrati
 }
 
 /** Applies the migrations not yet recorded; returns the names it applied. */
-export async function applyMigrations(connection: SqlConnection, migrations = readMigrations()): Promise<string[]> {
+export async function applyMigrations(
+  connection: SqlConnection,
+  migrations = readMigrations(),
+): Promise<string[]> {
   await connection.query("SELECT pg_advisory_lock($1)", [PRISMA_ADVISORY_LOCK]);
   try {
     await connection.exec(CREATE_MIGRATIONS_TABLE);

@@ -14,16 +14,18 @@ export function createPauseSwitch(options: {
   pausedByEnvironment: boolean;
 }) {
   const { store, key, pausedByEnvironment } = options;
+  // What this instance last read: while Redis cannot be read, a pause already seen holds, and a Redis outage alone
+  // never stops donations (the readiness check reports it).
+  let lastKnown: PauseState = { paused: false };
   return {
     async state(): Promise<PauseState> {
       if (pausedByEnvironment) return { paused: true, source: "environment" };
       try {
-        return (await store.get(key)) === null ? { paused: false } : { paused: true, source: "switch" };
+        lastKnown = (await store.get(key)) === null ? { paused: false } : { paused: true, source: "switch" };
       } catch (error) {
-        // A Redis outage must not stop donations on its own; the readiness check reports the outage.
         logger.warn("donations_pause.unreadable", { error });
-        return { paused: false };
       }
+      return lastKnown;
     },
     async pause(reason: string) {
       await store.set(key, JSON.stringify({ reason, at: new Date().toISOString() }));

@@ -1,10 +1,15 @@
 import { routing, type Locale } from "@/i18n/routing";
 import { assertDonationsOpen } from "@/lib/donations-pause/assert-donations-open";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { assertClientWithinLimit, assertEmailWithinLimit } from "@/lib/rate-limit/enforce-donation-limits";
+import {
+  assertClientWithinLimit,
+  assertEmailWithinLimit,
+  assertSiteWithinLimit,
+} from "@/lib/rate-limit/enforce-donation-limits";
 import { withDatabase } from "@/lib/resilience/database-guard";
 import { validateDonationInput, type DonationInput } from "./donation-input";
-import { decoyDonation, isHoneypotFilled } from "./honeypot";
+import { assertHoneypotEmpty } from "./honeypot";
+import { scopeIdempotencyKey } from "./idempotency-key";
 import { isFormPost, parseDonationRequest, readIdempotencyKey } from "./parse-donation-request";
 import { startDonation, type StartedDonation } from "./start-donation";
 
@@ -35,9 +40,10 @@ async function attempt<T>(work: () => Promise<T>): Promise<Attempt<T>> {
  * Everything that decides whether a donation starts, in the order that matters:
  * 1. Origin, Idempotency-Key and body are read first: nothing else runs for a request we cannot even read.
  * 2. The per-address limit comes before validation, so a card tester's malformed bursts are counted too.
- * 3. Validation, then the honeypot: a bot gets a decoy that looks like a start, and nothing is stored.
+ * 3. Validation, then the honeypot: a bot gets the same refusal a rate limit gives, and nothing is stored.
  * 4. The pause is checked after validation, so a paused donor is sent to the retry page with their input kept.
- * 5. The per-email limit needs a valid email; then the donation is recorded and its checkout opened.
+ * 5. The per-donor limit needs a valid email (or none: then the address counts), then the site-wide limit;
+ *    then the donation is recorded and its checkout opened. The Idempotency-Key is scoped to the client.
  */
 export async function decideDonationStart(request: Request): Promise<DonationStartDecision> {
   const fromForm = isFormPost(request);
@@ -49,7 +55,7 @@ export async function decideDonationStart(request: Request): Promise<DonationSta
 
   const read = await attempt(async () => {
     assertSameOrigin(request);
-    const idempotencyKey = readIdempotencyKey(request);
+    const idempotencyKey = scopeIdempotencyKey(readIdempotencyKey(request), request);
     return { idempotencyKey, ...(await parseDonationRequest(request)) };
   });
   if (!read.ok) return refused(routing.defaultLocale, read.error);
@@ -63,9 +69,10 @@ export async function decideDonationStart(request: Request): Promise<DonationSta
   const input = valid.value;
 
   const started = await attempt(async () => {
-    if (isHoneypotFilled(input)) return decoyDonation(locale);
+    assertHoneypotEmpty(input);
     await assertDonationsOpen();
-    await assertEmailWithinLimit(input.email);
+    await assertEmailWithinLimit(input.email, request);
+    await assertSiteWithinLimit();
     return withDatabase(() => startDonation(input, { idempotencyKey }));
   });
   if (!started.ok) return refused(locale, started.error, input);

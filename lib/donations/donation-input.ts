@@ -16,6 +16,7 @@ type FieldMessageKey =
   | "nameTooLong"
   | "emailInvalid"
   | "messageTooLong"
+  | "textInvalid"
   | "fieldInvalid";
 
 const key = (name: FieldMessageKey) => ({ error: name });
@@ -23,6 +24,12 @@ const key = (name: FieldMessageKey) => ({ error: name });
 /** Blank text is absent text: an empty name box means "no name". */
 const trimmed = (value: unknown) =>
   typeof value === "string" ? (value.trim() === "" ? undefined : value.trim()) : value;
+
+// C0 and C1 control characters (NUL among them, which PostgreSQL refuses in text) and lone surrogates (not
+// encodable as UTF-8) have no place in a name or an email: refused with a message naming the field, never a 500.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+const isPlainText = (value: string) => !CONTROL_CHARACTER.test(value) && value.isWellFormed();
+const text = () => z.string(key("fieldInvalid")).refine(isPlainText, key("textInvalid"));
 
 export const donationInputSchema = z.object({
   amount: z
@@ -32,21 +39,20 @@ export const donationInputSchema = z.object({
     .max(campaign.maxAmount, key("amountTooLarge")),
   currency: z.literal(campaign.currency, key("fieldInvalid")),
   locale: z.enum(routing.locales, key("fieldInvalid")),
-  name: z.preprocess(
+  name: z.preprocess(trimmed, text().max(DONOR_NAME_MAX_LENGTH, key("nameTooLong")).optional()),
+  email: z.preprocess(
     trimmed,
-    z.string(key("fieldInvalid")).max(DONOR_NAME_MAX_LENGTH, key("nameTooLong")).optional(),
+    text()
+      .pipe(z.email(key("emailInvalid")).max(254, key("emailInvalid")))
+      .optional(),
   ),
-  email: z.preprocess(trimmed, z.email(key("emailInvalid")).max(254, key("emailInvalid")).optional()),
   anonymous: z.boolean(key("fieldInvalid")).default(false),
   // For the donor wall: plain text only (pages render it as text, never as markup or links).
-  message: z.preprocess(
-    trimmed,
-    z.string(key("fieldInvalid")).max(MESSAGE_MAX_LENGTH, key("messageTooLong")).optional(),
-  ),
+  message: z.preprocess(trimmed, text().max(MESSAGE_MAX_LENGTH, key("messageTooLong")).optional()),
   showAmount: z.boolean(key("fieldInvalid")).default(false),
   coverFees: z.boolean(key("fieldInvalid")).default(false),
   // The honeypot travels with the input; what to do with a filled one is decided by the anti-bot checks.
-  website: z.preprocess(trimmed, z.string(key("fieldInvalid")).max(500, key("fieldInvalid")).optional()),
+  website: z.preprocess(trimmed, text().max(500, key("fieldInvalid")).optional()),
 });
 
 export type DonationInput = z.infer<typeof donationInputSchema>;

@@ -84,14 +84,17 @@ describe("reconcilePending", () => {
     expect(await statusOf(donation.id)).toBe("pending");
   });
 
-  it("counts a payment once when two reconciler runs confirm it at the same time", async () => {
+  it("runs once when two reconciler runs start at the same time, counting the payment once", async () => {
     const donation = await oldDonation("pay");
 
-    await Promise.all([
+    const runs = await Promise.allSettled([
       reconcilePending({ olderThanMinutes: 30 }),
       reconcilePending({ olderThanMinutes: 30 }),
     ]);
 
+    expect(runs.map((run) => run.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = runs.find((run) => run.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: "reconcile_in_progress" });
     expect(await statusOf(donation.id)).toBe("succeeded");
     expect((await totalsAndTruth()).total).toEqual({ raised: 2500, donors: 1 });
   });

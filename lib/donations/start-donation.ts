@@ -8,10 +8,11 @@ import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/pris
 import { coverFee } from "@/lib/fees/cover-fee";
 import { feeRateFor } from "@/lib/fees/fee-schedule";
 import { getGateway } from "@/lib/payments/get-gateway";
-import { admitCheckout, callGateway } from "@/lib/resilience/checkout-admission";
+import { admitCheckout } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
 import type { DonationInput } from "./donation-input";
 import { newDonationId } from "./donation-id";
+import { STALLED_START_SECONDS } from "./idempotency-key";
 import { transitionDonation } from "./transition-donation";
 
 export interface StartedDonation {
@@ -52,6 +53,17 @@ function replay(existing: Donation, hash: string): StartedDonation {
   return { id: existing.id, status: existing.status, redirectUrl: existing.checkoutUrl };
 }
 
+/**
+ * A donation whose start crashed between its row and its checkout holds its key with no checkout to replay. Once
+ * the request that made it has certainly given up, it is expired, which frees the key (transitionDonation).
+ * Returns whether the key is free now.
+ */
+async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<boolean> {
+  if (existing.checkoutUrl || existing.status !== "pending") return false;
+  if (now - existing.createdAt.getTime() < STALLED_START_SECONDS * 1000) return false;
+  return getDb().$transaction((tx) => transitionDonation(tx, existing, "expired"));
+}
+
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -68,10 +80,10 @@ export async function startDonation(
   const hash = requestHash(input);
   if (idempotencyKey) {
     const existing = await db.donation.findUnique({ where: { idempotencyKey } });
-    if (existing) return replay(existing, hash);
+    if (existing && !(await releaseStalledKey(existing))) return replay(existing, hash);
   }
   const gateway = getGateway();
-  await admitCheckout();
+  const permit = await admitCheckout();
   let donation: Donation;
   try {
     donation = await db.donation.create({
@@ -94,6 +106,7 @@ export async function startDonation(
       },
     });
   } catch (error) {
+    permit.release();
     // Two requests with one key raced past the lookup above; the loser answers like a replay.
     if (idempotencyKey && isUniqueViolation(error)) {
       return replay(await db.donation.findUniqueOrThrow({ where: { idempotencyKey } }), hash);
@@ -103,13 +116,14 @@ export async function startDonation(
 
   let checkout;
   try {
-    checkout = await callGateway(() =>
+    checkout = await permit.run(() =>
       gateway.createCheckout({
         reference: donation.id,
         amount: chargedAmount(donation),
         currency: donation.currency,
         locale: donation.locale,
-        returnUrl: `${env.APP_URL}/api/payments/return`,
+        // Our own id in the return URL: the return finds the donation by it (a gateway need not append anything).
+        returnUrl: `${env.APP_URL}/api/payments/return?donation=${donation.id}`,
       }),
     );
   } catch (error) {
@@ -123,9 +137,16 @@ export async function startDonation(
       retryAfterSeconds: 5,
     });
   }
-  await db.donation.update({
-    where: { id: donation.id },
+  // Conditional: if this request was so slow that a retry expired its donation meanwhile, the checkout is not
+  // handed out, since a payment on an expired donation could not be counted.
+  const { count } = await db.donation.updateMany({
+    where: { id: donation.id, status: "pending" },
     data: { gatewaySessionId: checkout.sessionId, checkoutUrl: checkout.redirectUrl },
   });
+  if (count === 0) {
+    throw new ApiError("service_unavailable", "the donation expired while its checkout was made", {
+      retryAfterSeconds: 1,
+    });
+  }
   return { id: donation.id, status: "pending", redirectUrl: checkout.redirectUrl };
 }

@@ -32,6 +32,8 @@ async function donationIn(status: DonationStatus) {
       gateway: "sandbox",
       locale: "en",
       status,
+      // The database requires a completion time exactly on final donations.
+      completedAt: status === "pending" ? null : new Date(),
     },
   });
 }

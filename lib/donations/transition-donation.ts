@@ -37,9 +37,17 @@ export async function transitionDonation(
   });
   if (count === 0) return false;
   if (to === "succeeded") {
-    await addToTotals(tx, donation, { raised: donation.amount, donors: 1 }, now);
     // The receipt is owed exactly when the success is recorded; a worker sends it later, off this request.
     await enqueueReceipt(tx, donation.id, now);
+    // Last write of the transaction, so the stripe's row lock is held only until the commit.
+    await addToTotals(tx, donation, { raised: donation.amount, donors: 1 }, now);
+  } else {
+    // A donation that ended without ever getting a checkout frees its Idempotency-Key: the donor's retry starts
+    // afresh instead of being told "in progress" for ever. (A success always had a checkout.)
+    await tx.donation.updateMany({
+      where: { id: donation.id, checkoutUrl: null, idempotencyKey: { not: null } },
+      data: { idempotencyKey: null },
+    });
   }
   return true;
 }

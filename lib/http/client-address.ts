@@ -1,6 +1,7 @@
 import { BlockList, isIP } from "node:net";
 import { env } from "@/lib/env";
 import { PEER_ADDRESS_HEADER } from "./peer-address-hook";
+import { parseProxyList, type ProxyList } from "./proxy-list";
 
 /** Used when the connection's address is not known (the hook is missing): everyone shares one limit, none escapes it. */
 export const UNKNOWN_CLIENT = "unknown";
@@ -13,19 +14,19 @@ function normalize(address: string | null | undefined): string | null {
   return isIP(value) ? value : null;
 }
 
-/** TRUST_PROXY: comma-separated addresses or CIDR ranges of the proxies in front of us, e.g. "10.0.0.0/8,127.0.0.1". */
-export function parseTrustedProxies(setting: string | undefined): BlockList | null {
+/** A BlockList of the proxies in front of us, from TRUST_PROXY's entries (a setting string or already parsed). */
+export function parseTrustedProxies(setting: string | ProxyList | undefined): BlockList | null {
   if (!setting) return null;
+  let entries: ProxyList;
+  try {
+    entries = typeof setting === "string" ? parseProxyList(setting) : setting;
+  } catch (error) {
+    throw new Error(`TRUST_PROXY: ${(error as Error).message}`);
+  }
   const list = new BlockList();
-  for (const entry of setting
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)) {
-    const [address, bits] = entry.split("/");
-    const type = isIP(address) === 6 ? "ipv6" : "ipv4";
-    if (!isIP(address)) throw new Error(`TRUST_PROXY: "${entry}" is not an IP address or CIDR range`);
-    if (bits === undefined) list.addAddress(address, type);
-    else list.addSubnet(address, Number(bits), type);
+  for (const { address, family, prefix } of entries) {
+    if (prefix === null) list.addAddress(address, family);
+    else list.addSubnet(address, prefix, family);
   }
   return list;
 }

@@ -13,8 +13,9 @@ export function createUpstashLimiter(redis: Redis, name: string, policy: LimitPo
     limiter: algorithm,
     prefix: `surge:ratelimit:${name}`,
     analytics: false,
-    // Upstash's default is to allow a request after 5 s without an answer; a donor should not wait that long.
-    timeout: 1000,
+    // Off: Upstash's own timeout answers "allowed" (fail open). Our Redis breaker has the deadline instead, and a
+    // late answer falls back to this instance's own count (createFallbackLimiter).
+    timeout: 0,
   });
   return {
     async limit(identifier) {

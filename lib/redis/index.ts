@@ -1,6 +1,8 @@
 import "server-only";
 import type { Redis } from "@upstash/redis";
 import { env } from "@/lib/env";
+import { redisBreaker } from "@/lib/resilience/breakers";
+import { createGuardedStore } from "./guarded-store";
 import { createMemoryStore } from "./memory-store";
 import type { KeyValueStore } from "./store";
 import { createUpstashClient } from "./upstash-client";
@@ -24,7 +26,9 @@ export function getUpstashRedis(): Redis | null {
 export function getStore(): KeyValueStore {
   if (!globalForRedis.surgeStore) {
     const redis = getUpstashRedis();
-    globalForRedis.surgeStore = redis ? createUpstashStore(redis) : createMemoryStore();
+    globalForRedis.surgeStore = redis
+      ? createGuardedStore(createUpstashStore(redis), redisBreaker)
+      : createMemoryStore();
   }
   return globalForRedis.surgeStore;
 }

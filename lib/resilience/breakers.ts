@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import { createCircuitBreaker } from "./circuit-breaker";
 import { isDatabaseUnavailable } from "./database-outage";
 
@@ -8,6 +9,7 @@ const globalForBreakers = globalThis as unknown as {
   surgeBreakers?: {
     database: ReturnType<typeof createCircuitBreaker>;
     gateway: ReturnType<typeof createCircuitBreaker>;
+    redis: ReturnType<typeof createCircuitBreaker>;
   };
 };
 
@@ -27,7 +29,16 @@ globalForBreakers.surgeBreakers ??= {
     openMs: 15_000,
     timeoutMs: 10_000,
   }),
+  // Redis answers in milliseconds or is in trouble: a short deadline, and every user of Redis (limits, the gateway
+  // cap, the pause switch) shares this one, so a brown-out is noticed once and then costs nothing until a trial.
+  redis: createCircuitBreaker({
+    name: "redis",
+    failureThreshold: 3,
+    openMs: 5_000,
+    timeoutMs: env.REDIS_COMMAND_DEADLINE_MS,
+  }),
 };
 
 export const databaseBreaker = globalForBreakers.surgeBreakers.database;
 export const gatewayBreaker = globalForBreakers.surgeBreakers.gateway;
+export const redisBreaker = globalForBreakers.surgeBreakers.redis;

@@ -72,6 +72,37 @@ describe("createCircuitBreaker", () => {
   });
 });
 
+describe("reserve", () => {
+  async function halfOpen() {
+    vi.useFakeTimers();
+    const breaker = createCircuitBreaker({ name: "test", failureThreshold: 1, openMs: 1000 });
+    await breaker.run(fail).catch(() => {});
+    vi.advanceTimersByTime(1000);
+    return breaker;
+  }
+
+  it("refuses a second permit while the half-open trial is taken, before its call has even started", async () => {
+    const breaker = await halfOpen();
+    const trial = breaker.reserve();
+
+    expect(() => breaker.reserve()).toThrow(CircuitOpenError);
+    expect(() => breaker.rejectIfOpen()).toThrow(CircuitOpenError);
+    await trial.run(async () => "ok");
+    expect(breaker.state()).toBe("closed");
+    expect(() => breaker.reserve()).not.toThrow();
+    vi.useRealTimers();
+  });
+
+  it("hands the trial to the next caller when a permit is released unused", async () => {
+    const breaker = await halfOpen();
+    breaker.reserve().release();
+
+    expect(breaker.state()).toBe("half-open");
+    expect(() => breaker.reserve()).not.toThrow();
+    vi.useRealTimers();
+  });
+});
+
 describe("a breaker around PostgreSQL", () => {
   const databaseUrl = new URL(process.env.DATABASE_URL as string);
   const proxies: Array<{ close(): Promise<void> }> = [];

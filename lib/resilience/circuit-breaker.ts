@@ -36,9 +36,21 @@ export type BreakerOptions = {
   now?: () => number;
 };
 
+/** The right to make one call: taken before any work that the call needs (a row written for it), used once. */
+export type BreakerPermit = {
+  run<T>(call: () => Promise<T>): Promise<T>;
+  /** Gives an unused permit back, so a half-open trial that never called does not block the next one. */
+  release(): void;
+};
+
 export type CircuitBreaker = {
   run<T>(call: () => Promise<T>): Promise<T>;
-  /** Throws CircuitOpenError while open, without using up a half-open trial. */
+  /**
+   * Throws CircuitOpenError while open, and while half-open with the one trial already taken; otherwise hands out
+   * a permit (the trial itself when half-open). Callers that write before calling take it before writing.
+   */
+  reserve(): BreakerPermit;
+  /** Throws CircuitOpenError while open or while a half-open trial is taken, without taking a permit. */
   rejectIfOpen(): void;
   state(): BreakerState;
 };
@@ -77,19 +89,50 @@ export function createCircuitBreaker(options: BreakerOptions): CircuitBreaker {
     return new CircuitOpenError(name, Math.max(1, Math.ceil(remainingMs / 1000)));
   };
 
+  // The half-open trial is reserved here, before the caller's own work, so a second caller is refused before it
+  // writes anything for a call that would be refused anyway.
+  let trialTaken = false;
+  const fire = async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return (await breaker.fire(call)) as T;
+    } catch (error) {
+      if (error instanceof Object && refusals.has(error)) throw openError();
+      if (error instanceof Object && timeouts.has(error)) throw new CallTimeoutError(name, timeoutMs ?? 0);
+      throw error;
+    }
+  };
+
+  const reserve = (): BreakerPermit => {
+    const current = state();
+    if (current === "open" || (current === "half-open" && trialTaken)) throw openError();
+    const isTrial = current === "half-open";
+    if (isTrial) trialTaken = true;
+    let used = false;
+    return {
+      run(call) {
+        if (used) throw new Error(`${name}: a breaker permit is used once`);
+        used = true;
+        return fire(call).finally(() => {
+          if (isTrial) trialTaken = false;
+        });
+      },
+      release() {
+        if (used) return;
+        used = true;
+        if (isTrial) trialTaken = false;
+      },
+    };
+  };
+
   return {
     state,
+    reserve,
     rejectIfOpen() {
-      if (state() === "open") throw openError();
+      const current = state();
+      if (current === "open" || (current === "half-open" && trialTaken)) throw openError();
     },
     async run<T>(call: () => Promise<T>): Promise<T> {
-      try {
-        return (await breaker.fire(call)) as T;
-      } catch (error) {
-        if (error instanceof Object && refusals.has(error)) throw openError();
-        if (error instanceof Object && timeouts.has(error)) throw new CallTimeoutError(name, timeoutMs ?? 0);
-        throw error;
-      }
+      return reserve().run(call);
     },
   };
 }

@@ -7,7 +7,9 @@ export async function unavailableWhileOpen<T>(work: () => T | Promise<T>): Promi
     return await work();
   } catch (error) {
     if (error instanceof CircuitOpenError) {
-      throw new ApiError("service_unavailable", error.message, { retryAfterSeconds: error.retryAfterSeconds });
+      throw new ApiError("service_unavailable", error.message, {
+        retryAfterSeconds: error.retryAfterSeconds,
+      });
     }
     throw error;
   }

@@ -69,11 +69,71 @@ describe("POST /api/donations rate limits", () => {
   });
 });
 
+describe("POST /api/donations per-donor limit", () => {
+  it("counts one donor however the email is spelt", async () => {
+    const name = `ada${randomUUID().slice(0, 8)}`;
+    const statuses = [];
+    for (const email of [
+      `${name}+1@gmail.com`,
+      `${name.toUpperCase()}@GoogleMail.com`,
+      `${name.slice(0, 2)}.${name.slice(2)}@gmail.com`,
+    ]) {
+      await pause(1100);
+      statuses.push((await POST(fromPeer(freshPeer(), { ...validDonation, email }))).status);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+
+  it("holds a client that leaves the email out to the hourly limit too", async () => {
+    const peer = freshPeer();
+    const withoutEmail = { ...validDonation, email: undefined };
+    const statuses = [];
+    for (let i = 0; i < 3; i++) {
+      await pause(1100);
+      statuses.push((await POST(fromPeer(peer, withoutEmail))).status);
+    }
+    expect(statuses).toEqual([201, 201, 429]);
+  });
+});
+
 describe("POST /api/donations honeypot", () => {
-  it("answers a filled honeypot like a success and stores nothing", async () => {
-    const response = await POST(fromPeer(freshPeer(), { ...validDonation, website: "http://spam.example" }));
-    expect(response.status).toBe(201);
-    expect((await response.json()).redirectUrl).toBe("/en/donate/success");
+  const filled = { ...validDonation, website: "http://spam.example" };
+
+  it("answers a filled honeypot exactly as a rate limit refuses, and stores nothing", async () => {
+    const peer = freshPeer();
+    const decoy = await POST(fromPeer(peer, { ...filled, email: uniqueEmail() }));
+    for (let i = 0; i < 3; i++) await POST(fromPeer(peer, { ...validDonation, amount: 1 }));
+    const limited = await POST(fromPeer(peer));
+
+    expect(decoy.status).toBe(429);
+    expect(limited.status).toBe(429);
+    expect(await decoy.json()).toEqual(await limited.json());
+    expect(Number(decoy.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(Number(decoy.headers.get("retry-after"))).toBeLessThanOrEqual(60);
+    expect(await db.donation.count()).toBe(0);
+  });
+
+  it("sends a form with a filled honeypot to the 'please wait' page, never to the thank-you page", async () => {
+    const form = await POST(
+      formDonationRequest(
+        {
+          amount: "2500",
+          currency: "EUR",
+          locale: "fr",
+          email: "autofill@example.org",
+          website: "autofilled",
+        },
+        { [PEER_ADDRESS_HEADER]: freshPeer() },
+      ),
+    );
+
+    expect(form.status).toBe(303);
+    const location = new URL(form.headers.get("location") as string, "http://localhost");
+    expect(location.pathname).toBe("/fr/donate/busy");
+    expect(location.searchParams.get("reason")).toBe("limited");
+    const kept = openRetryInput(location.searchParams.get("input") ?? undefined);
+    expect(kept).toMatchObject({ amount: 2500, email: "autofill@example.org" });
+    expect(kept).not.toHaveProperty("website");
     expect(await db.donation.count()).toBe(0);
   });
 });

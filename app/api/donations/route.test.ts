@@ -6,6 +6,9 @@ import {
   jsonDonationRequest,
   validDonation,
 } from "@/lib/testing/donations/donation-requests";
+import { scopeIdempotencyKey, STALLED_START_SECONDS } from "@/lib/donations/idempotency-key";
+import { transitionDonation } from "@/lib/donations/transition-donation";
+import { PEER_ADDRESS_HEADER } from "@/lib/http/peer-address-hook";
 import { POST } from "./route";
 
 const db = getDb();
@@ -88,6 +91,42 @@ describe("POST /api/donations", () => {
       "name",
     ],
     ["a malformed email", { ...validDonation, email: "ada@" }, 400, "validation_failed", "email"],
+    [
+      "a NUL byte in the name",
+      { ...validDonation, name: "Ada\u0000Lovelace" },
+      400,
+      "validation_failed",
+      "name",
+    ],
+    [
+      "a line break in the name",
+      { ...validDonation, name: "Ada\nLovelace" },
+      400,
+      "validation_failed",
+      "name",
+    ],
+    ["a C1 control in the name", { ...validDonation, name: "Ada\u0085" }, 400, "validation_failed", "name"],
+    [
+      "a lone surrogate in the name",
+      { ...validDonation, name: "Ada\ud800" },
+      400,
+      "validation_failed",
+      "name",
+    ],
+    [
+      "a NUL byte in the email",
+      { ...validDonation, email: "ada\u0000@example.org" },
+      400,
+      "validation_failed",
+      "email",
+    ],
+    [
+      "a NUL byte in the honeypot",
+      { ...validDonation, website: "\u0000" },
+      400,
+      "validation_failed",
+      "website",
+    ],
     ["anonymous as a string", { ...validDonation, anonymous: "yes" }, 400, "validation_failed", "anonymous"],
     ["a body that is not JSON", "{amount: 2500", 400, "bad_request", undefined],
     ["a JSON array", "[2500]", 400, "bad_request", undefined],
@@ -182,6 +221,69 @@ describe("POST /api/donations with Idempotency-Key", () => {
     expect(created.length).toBeGreaterThan(0);
     // The losers of the race either replay the donation or are told to retry in a moment.
     for (const response of responses) expect([201, 409]).toContain(response.status);
+  });
+
+  it("scopes a key to the client, so another client's same key and body start a donation of their own", async () => {
+    const from = (peer: string) =>
+      POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-4", [PEER_ADDRESS_HEADER]: peer }));
+    const mine = await (await from("203.0.113.5")).json();
+    const again = await (await from("203.0.113.5")).json();
+    const theirs = await from("198.51.100.9");
+
+    expect(again.id).toBe(mine.id);
+    expect(theirs.status).toBe(201);
+    const body = await theirs.json();
+    expect(body.id).not.toBe(mine.id);
+    expect(body.redirectUrl).not.toBe(mine.redirectUrl);
+    expect(await db.donation.count()).toBe(2);
+  });
+
+  /** The row a start leaves when it crashes between writing the donation and opening its checkout. */
+  async function crashedStart(key: string, ageSeconds: number) {
+    const request = jsonDonationRequest(validDonation, { "Idempotency-Key": key });
+    const scoped = scopeIdempotencyKey(key, request)!;
+    await POST(request);
+    return db.donation.update({
+      where: { idempotencyKey: scoped },
+      data: {
+        checkoutUrl: null,
+        gatewaySessionId: null,
+        createdAt: new Date(Date.now() - ageSeconds * 1000),
+      },
+    });
+  }
+
+  it("tells a retry to wait while the first request with its key may still be running", async () => {
+    await crashedStart("key-5", 5);
+
+    const response = await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-5" }));
+
+    expect(response.status).toBe(409);
+    expect((await response.json()).error.code).toBe("idempotency_in_progress");
+  });
+
+  it("frees a key whose donation never got a checkout once its request has certainly given up", async () => {
+    const stalled = await crashedStart("key-6", STALLED_START_SECONDS + 1);
+
+    const response = await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-6" }));
+
+    expect(response.status).toBe(201);
+    expect((await response.json()).id).not.toBe(stalled.id);
+    expect(await db.donation.findUnique({ where: { id: stalled.id } })).toMatchObject({
+      status: "expired",
+      idempotencyKey: null,
+    });
+  });
+
+  it("frees a key when its donation reaches a final status without a checkout", async () => {
+    const stalled = await crashedStart("key-7", 0);
+
+    await db.$transaction((tx) => transitionDonation(tx, stalled, "failed"));
+
+    expect(await db.donation.findUnique({ where: { id: stalled.id } })).toMatchObject({
+      idempotencyKey: null,
+    });
+    expect((await POST(jsonDonationRequest(validDonation, { "Idempotency-Key": "key-7" }))).status).toBe(201);
   });
 
   it("refuses an unusable key with 400", async () => {

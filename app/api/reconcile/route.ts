@@ -5,6 +5,7 @@ import { assertBearerSecret } from "@/lib/http/bearer-secret";
 import { withRequestLogging } from "@/lib/observability/with-request-logging";
 
 export const POST = withRequestLogging("POST /api/reconcile", async (request) => {
+  // First, before the body, the database or the lock: a caller without the secret costs two hashes.
   assertBearerSecret(request, secrets.reconcile);
   return Response.json(await reconcilePending(), { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,5 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
-import { completeSession, findSession, type SandboxChoice } from "./sandbox-sessions";
+import { completeSession, findSession, returnUrlFor, type SandboxChoice } from "./sandbox-sessions";
 import { sendCallback } from "./send-callback";
 
 const CHOICES: readonly string[] = ["pay", "decline", "cancel"] satisfies SandboxChoice[];
@@ -14,5 +14,5 @@ export async function completeSandboxCheckout(sessionId: string, choice: string 
   const session = completed ?? (await findSession(sessionId));
   if (!session) throw new ApiError("not_found", "unknown sandbox session");
   if (completed) await sendCallback(completed);
-  return `${session.returnUrl}?session=${encodeURIComponent(session.id)}`;
+  return returnUrlFor(session);
 }

@@ -43,3 +43,10 @@ export async function completeSession(id: string, choice: SandboxChoice, now = n
   });
   return count === 1 ? findSession(id) : null;
 }
+
+/** The return URL the site gave, with the session added as a real gateway adds it (keeping the URL's own query). */
+export function returnUrlFor(session: { id: string; returnUrl: string }): string {
+  const url = new URL(session.returnUrl);
+  url.searchParams.set("session", session.id);
+  return url.toString();
+}

@@ -23,8 +23,10 @@ async function pressSandboxButton(sessionId: string, choice: string) {
   return choose(request, { params: Promise.resolve({ sessionId }) });
 }
 
-const returnFrom = (session: string) =>
-  GET(new Request(`${env.APP_URL}/api/payments/return?session=${session}`));
+const returnTo = (query: string, headers: Record<string, string> = {}) =>
+  GET(new Request(`${env.APP_URL}/api/payments/return?${query}`, { headers }));
+const returnFrom = (donation: { id: string; gatewaySessionId: string | null }) =>
+  returnTo(`donation=${donation.id}&session=${donation.gatewaySessionId}`);
 
 describe("GET /api/payments/return", () => {
   it("confirms a paid donation whose callback has not arrived and sends the donor to the success page", async () => {
@@ -32,10 +34,10 @@ describe("GET /api/payments/return", () => {
     const back = await pressSandboxButton(donation.gatewaySessionId!, "pay");
     expect(back.status).toBe(303);
     expect(back.headers.get("location")).toBe(
-      `${env.APP_URL}/api/payments/return?session=${donation.gatewaySessionId}`,
+      `${env.APP_URL}/api/payments/return?donation=${donation.id}&session=${donation.gatewaySessionId}`,
     );
 
-    const response = await returnFrom(donation.gatewaySessionId!);
+    const response = await returnFrom(donation);
 
     expect(response.status).toBe(303);
     expect(response.headers.get("location")).toBe(`/en/donate/success?donation=${donation.id}`);
@@ -49,7 +51,7 @@ describe("GET /api/payments/return", () => {
     const donation = await startedDonation();
     await pressSandboxButton(donation.gatewaySessionId!, choice);
 
-    const response = await returnFrom(donation.gatewaySessionId!);
+    const response = await returnFrom(donation);
 
     expect(response.headers.get("location")).toBe(location);
     expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status });
@@ -58,28 +60,38 @@ describe("GET /api/payments/return", () => {
   it("does not take the outcome from the browser: an unpaid checkout stays pending", async () => {
     const donation = await startedDonation();
 
-    const response = await returnFrom(donation.gatewaySessionId!);
+    const response = await returnFrom(donation);
 
     expect(response.headers.get("location")).toBe(`/en/donate/success?donation=${donation.id}`);
     expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "pending" });
     expect((await totalsAndTruth()).total).toEqual({ raised: 0, donors: 0 });
   });
 
-  it.each([["sbx_unknown"], [""], ["x".repeat(500)]])(
-    "sends an unknown session %# to the error page",
-    async (session) => {
-      const response = await returnFrom(session);
+  it.each([
+    ["no donation", "session=sbx_unknown"],
+    ["an empty donation", "donation="],
+    ["a malformed donation", `donation=${"x".repeat(500)}`],
+    ["a well-formed id this site never issued", "donation=don_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
+  ])("sends a return naming %s to the error page", async (_case, query) => {
+    const response = await returnTo(query);
 
-      expect(response.headers.get("location")).toBe("/en/donate/error?reason=unknown");
-    },
-  );
+    expect(response.headers.get("location")).toBe("/en/donate/error?reason=unknown");
+  });
+
+  it("refuses a session that is not the donation's own", async () => {
+    const [mine, other] = [await startedDonation(), await startedDonation()];
+
+    const response = await returnTo(`donation=${mine.id}&session=${other.gatewaySessionId}`);
+
+    expect(response.headers.get("location")).toBe("/en/donate/error?reason=unknown");
+  });
 
   it("records only the first button pressed on a sandbox checkout", async () => {
     const donation = await startedDonation();
     await pressSandboxButton(donation.gatewaySessionId!, "decline");
     await pressSandboxButton(donation.gatewaySessionId!, "pay");
 
-    await returnFrom(donation.gatewaySessionId!);
+    await returnFrom(donation);
 
     expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "failed" });
   });

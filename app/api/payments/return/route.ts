@@ -2,10 +2,10 @@
 import { returnDestination } from "@/lib/donations/return-destination";
 import { seeOther } from "@/lib/http/see-other";
 import { withRequestLogging } from "@/lib/observability/with-request-logging";
-import { getGateway } from "@/lib/payments/get-gateway";
 import { withDatabase } from "@/lib/resilience/database-guard";
 
 export const GET = withRequestLogging("GET /api/payments/return", async (request) => {
-  const sessionId = new URL(request.url).searchParams.get("session");
-  return seeOther(await withDatabase(() => returnDestination(getGateway(), sessionId)));
+  const query = new URL(request.url).searchParams;
+  const donation = { donationId: query.get("donation"), sessionId: query.get("session") };
+  return seeOther(await withDatabase(() => returnDestination(donation, request.headers)));
 });

@@ -2,7 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { hasLocale } from "next-intl";
 import { directionOf, routing } from "@/i18n/routing";
 import { formatMoney } from "@/lib/money";
-import { findSession, isExpired } from "@/lib/payments/sandbox/sandbox-sessions";
+import { findSession, isExpired, returnUrlFor } from "@/lib/payments/sandbox/sandbox-sessions";
 
 // The simulated hosted payment page. A plain form, so it works without JavaScript like a real gateway's would.
 export default async function SandboxCheckoutPage({ params }: PageProps<"/sandbox/checkout/[sessionId]">) {
@@ -56,7 +56,7 @@ export default async function SandboxCheckoutPage({ params }: PageProps<"/sandbo
       )}
       {state === "completed" && session && (
         <p className="sbx-actions">
-          <a className="sbx-button" href={`${session.returnUrl}?session=${encodeURIComponent(session.id)}`}>
+          <a className="sbx-button" href={returnUrlFor(session)}>
             {t("continue")}
           </a>
         </p>
