@@ -33,7 +33,7 @@ async function donation(fields: {
       anonymous: donor.anonymous ?? false,
       message: donor.message,
       showAmount: donor.showAmount ?? false,
-      completedAt: new Date(Date.UTC(2026, 10, 20, 12, minutes)),
+      completedAt: status === "pending" ? null : new Date(Date.UTC(2026, 10, 20, 12, minutes)),
     },
   });
 }

@@ -8,6 +8,8 @@ const production = {
   PAYMENT_WEBHOOK_SECRET: "a-real-webhook-secret-0123456789",
   PAYMENT_PROVIDER: "sandbox",
   SANDBOX_PAYMENTS_ENABLED: "true",
+  RECONCILE_SECRET: "a-real-reconcile-secret-0123456789",
+  SITE_SECRET: "a-real-site-secret-0123456789-0123456789",
 } as const;
 
 describe("PAYMENT_FEES", () => {

@@ -41,8 +41,12 @@ async function paidEventFor() {
 }
 
 const donationStart = () => startDonationRoute(jsonDonationRequest(validDonation));
-const donorReturn = (session: string) =>
-  returnRoute(new Request(`${env.APP_URL}/api/payments/return?session=${session}`));
+const donorReturn = (donation: { id: string; gatewaySessionId: string | null }) =>
+  returnRoute(
+    new Request(
+      `${env.APP_URL}/api/payments/return?donation=${donation.id}&session=${donation.gatewaySessionId}`,
+    ),
+  );
 
 async function expectRetryLater(response: Response) {
   expect(response.status).toBe(503);
@@ -69,7 +73,7 @@ describe("an unreachable or timed-out database", () => {
     await holder.query("LOCK TABLE donations IN ACCESS EXCLUSIVE MODE");
     try {
       await expectRetryLater(await callbackRoute(callbackRequest(event)));
-      await expectRetryLater(await donorReturn(donation.gatewaySessionId!));
+      await expectRetryLater(await donorReturn(donation));
       await expectRetryLater(await donationStart());
     } finally {
       await holder.query("ROLLBACK");
@@ -89,7 +93,7 @@ describe("an unreachable or timed-out database", () => {
     for (let round = 0; round < 3; round++) {
       await expectRetryLater(await donationStart());
       await expectRetryLater(await callbackRoute(callbackRequest(event)));
-      await expectRetryLater(await donorReturn(donation.gatewaySessionId!));
+      await expectRetryLater(await donorReturn(donation));
     }
     expect(databaseBreaker.state()).not.toBe("closed");
     proxy.restore();
