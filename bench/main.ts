@@ -2,6 +2,7 @@ import pg from "pg";
 import type { BenchContext } from "./context";
 import type { BenchOptions } from "./options";
 import { freshDatabase } from "./postgres";
+import { seedWall, WALL_SAMPLE } from "./seed-wall";
 import { summarizeProfiles } from "./profile-summary";
 import { formatTable, writeReport, type Row } from "./report";
 import {
@@ -24,8 +25,9 @@ export async function runBench(options: BenchOptions): Promise<boolean> {
   const rows: Row[] = [];
   const notes: string[] = [];
   try {
+    await seedWall(pool);
     if (!options.skipBuild) {
-      log("building Surge (next build) on a fresh database");
+      log("building Surge (next build) on a fresh database with a full donor wall");
       await buildSurge(database.url, options);
     }
     const surge = await startSurge(database.url, options.ports.surge, options);
@@ -43,6 +45,9 @@ export async function runBench(options: BenchOptions): Promise<boolean> {
     });
     if (nginx) servers.push(nginx);
     const bareBytes = (await (await fetch(`${bare.url}/`)).arrayBuffer()).byteLength;
+    const home = await (await fetch(`${surge.url}/en`)).text();
+    if (!home.includes(WALL_SAMPLE.replace(/'/g, "&#x27;"))) throw new Error("the home page does not show the donor wall");
+    notes.push("The home pages carry a full donor wall (8 donors with messages), written before the build.");
     notes.push(`Page sizes: Surge /en ${pageBytes} bytes, bare page ${bareBytes} bytes.`);
 
     const context: BenchContext = { options, surge, bare, nginx, db: pool, baselines: {}, notes, log };
