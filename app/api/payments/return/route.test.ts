@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { POST as choose } from "@/app/api/sandbox/checkout/[sessionId]/route";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { gatewayBreaker } from "@/lib/resilience/breakers";
 import { startedDonation, totalsAndTruth } from "@/lib/testing/donations/started-donation";
 import { GET } from "./route";
 
@@ -94,5 +95,24 @@ describe("GET /api/payments/return", () => {
     await returnFrom(donation);
 
     expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "failed" });
+  });
+
+  // Last: it leaves the process's gateway breaker open.
+  it("the return while the gateway breaker is open sends the donor to the pending page", async () => {
+    const donation = await startedDonation();
+    await pressSandboxButton(donation.gatewaySessionId!, "pay");
+    for (let i = 0; i < 100 && gatewayBreaker.state() !== "open"; i++) {
+      await gatewayBreaker.run(() => Promise.reject(new Error("gateway down"))).catch(() => {});
+    }
+    expect(gatewayBreaker.state()).toBe("open");
+
+    const response = await returnFrom(donation);
+
+    // The gateway would report the payment made, but it is not asked: the donor waits on the success page, which
+    // shows a pending donation as pending, and the callback or the reconciler settles it later.
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/en/donate/success?donation=${donation.id}`);
+    expect(await db.donation.findUnique({ where: { id: donation.id } })).toMatchObject({ status: "pending" });
+    expect((await totalsAndTruth()).total).toEqual({ raised: 0, donors: 0 });
   });
 });
