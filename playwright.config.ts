@@ -1,5 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E_BASE_URL } from "./e2e/config";
+import { E2E_BASE_URL, E2E_TARGET_URL } from "./e2e/config";
+
+// Chromium resolves no host but 127.0.0.1 (the specs must not reach the internet), and the deployment under test.
+const reachable = ["127.0.0.1", ...(E2E_TARGET_URL ? [new URL(E2E_TARGET_URL).hostname] : [])];
 
 // Debian's chromium: Playwright's own browser download is not available everywhere Surge is tested.
 const chromium = {
@@ -11,7 +14,7 @@ const chromium = {
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+    `--host-resolver-rules=MAP * ~NOTFOUND, ${reachable.map((host) => `EXCLUDE ${host}`).join(", ")}`,
   ],
 };
 
@@ -20,15 +23,28 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [["list"]],
+  // The list for the terminal; the HTML report (with each failure's trace and screenshot) for reading afterwards.
+  reporter: [
+    ["list"],
+    ["./e2e/skip-reasons-reporter.ts"],
+    ["html", { open: "never", outputFolder: "playwright-report" }],
+  ],
   timeout: 60_000,
-  use: { baseURL: E2E_BASE_URL, trace: "off", launchOptions: chromium },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
-  webServer: {
-    command: "npx tsx scripts/e2e-server.ts",
-    url: `${E2E_BASE_URL}/api/totals`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
+  use: {
+    baseURL: E2E_BASE_URL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: chromium,
   },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
+  // Against a deployment named by BASE_URL nothing is built or started: the specs go straight to it.
+  webServer: E2E_TARGET_URL
+    ? undefined
+    : {
+        command: "npx tsx scripts/e2e-server.ts",
+        url: `${E2E_BASE_URL}/api/totals`,
+        timeout: 240_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+      },
 });

@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { createTranslator } from "next-intl";
-import pg from "pg";
 import type en from "../messages/en.json";
-import { E2E_DATABASE_URL } from "./config";
+import { expect, test } from "./fixtures";
 import { messagesOf, type Locale } from "./helpers/site";
 
 // The donor wall and the fee option, in English and Arabic, with and without JavaScript: a donor covers the fee
 // and leaves a message, pays on the sandbox checkout, and appears on the home page once it has regenerated.
 
 test.describe.configure({ mode: "serial" });
+// Every flow here pays on the sandbox checkout; the prerender test also takes a table away.
+test.use({ needs: ["sandbox"] });
 
 const WALL_LOCALES = ["en", "ar"] as const satisfies readonly Locale[];
 // The sandbox's fee schedule in the e2e server is the default, 1 % + €0.28: €25 costs €0.54 to cover.
@@ -173,10 +174,10 @@ test.describe("privacy", () => {
   });
 });
 
-test("the wall is part of the prerendered page: views do not read donations", async ({ request }) => {
-  const db = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await db.connect();
-  try {
+test.describe("the prerendered wall", () => {
+  test.use({ needs: ["sandbox", "database"] });
+
+  test("is part of the page: views do not read donations", async ({ request, database: db }) => {
     let first = await request.get("/en");
     for (const deadline = Date.now() + 30_000; first.headers()["x-nextjs-cache"] !== "HIT";) {
       expect(Date.now()).toBeLessThan(deadline);
@@ -197,11 +198,10 @@ test("the wall is part of the prerendered page: views do not read donations", as
     } finally {
       await db.query("ALTER TABLE donations_away RENAME TO donations");
     }
-  } finally {
-    await db.end();
-  }
+  });
 });
 
+// Of the wall the flows above filled, so they share the file's need of the sandbox.
 test.describe("screenshots", () => {
   for (const [device, viewport] of [
     ["phone", { width: 390, height: 844 }],

@@ -1,6 +1,13 @@
 // Shared by playwright.config.ts, the e2e server and the specs: one database and one port for the e2e run.
 export const E2E_PORT = Number(process.env.E2E_PORT || 3210);
-export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+/** Where the server this run starts listens (scripts/e2e-server.ts), whatever the specs are pointed at. */
+export const E2E_LOCAL_URL = `http://127.0.0.1:${E2E_PORT}`;
+/**
+ * The deployment under test: BASE_URL when set (a staging or production site, or a server started apart), else the
+ * server this run builds and starts itself.
+ */
+export const E2E_TARGET_URL = process.env.BASE_URL?.replace(/\/$/, "") || undefined;
+export const E2E_BASE_URL = E2E_TARGET_URL ?? E2E_LOCAL_URL;
 const adminUrl = new URL(process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/test");
 export const E2E_ADMIN_DATABASE_URL = adminUrl.toString();
 adminUrl.pathname = `/${process.env.E2E_DATABASE || "surge_e2e"}`;
@@ -14,7 +21,7 @@ export const e2eServerEnv: Record<string, string> = {
   RECONCILE_SECRET: "e2e-reconcile-secret-0123456789",
   SITE_SECRET: "e2e-site-secret-0123456789abcdef0123",
   SANDBOX_PAYMENTS_ENABLED: "true",
-  APP_URL: E2E_BASE_URL,
+  APP_URL: E2E_LOCAL_URL,
   TOTALS_REVALIDATE_SECONDS: String(E2E_REVALIDATE_SECONDS),
   // Every e2e request comes from 127.0.0.1, so per-client limits would throttle the specs themselves (the limits
   // are proven in Vitest). The gateway cap is low so e2e/armour.spec.ts can fill the bucket with a few posts.

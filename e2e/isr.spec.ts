@@ -1,17 +1,11 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
-import pg from "pg";
-import { E2E_DATABASE_URL, E2E_REVALIDATE_SECONDS } from "./config";
+import type { APIRequestContext } from "@playwright/test";
+import { E2E_REVALIDATE_SECONDS } from "./config";
+import { expect, test } from "./fixtures";
 import { donateThroughSandbox, fetchTotals, formatRaised, raisedInHtml } from "./helpers/site";
 
 // These tests reach into the e2e server's database, so they run one after the other.
 test.describe.configure({ mode: "serial" });
-
-let db: pg.Client;
-test.beforeAll(async () => {
-  db = new pg.Client({ connectionString: E2E_DATABASE_URL });
-  await db.connect();
-});
-test.afterAll(async () => db.end());
+test.use({ needs: ["database", "sandbox"] });
 
 async function homePage(request: APIRequestContext) {
   const response = await request.get("/en");
@@ -22,7 +16,10 @@ async function homePage(request: APIRequestContext) {
   };
 }
 
-test("the home page is served from the prerender cache without asking the database", async ({ request }) => {
+test("the home page is served from the prerender cache without asking the database", async ({
+  request,
+  database: db,
+}) => {
   test.setTimeout(60_000);
   // Earlier specs move the totals: wait for a fresh copy that shows the database's amount, so no regeneration
   // started before the table goes away can still land during the views below.
@@ -57,7 +54,10 @@ test("the home page is served from the prerender cache without asking the databa
   }
 });
 
-test("the home page shows a new donation after the revalidation interval", async ({ request }) => {
+test("the home page shows a new donation after the revalidation interval", async ({
+  request,
+  database: db,
+}) => {
   test.setTimeout(90_000);
   const before = await fetchTotals(request);
   const amount = 12_345;

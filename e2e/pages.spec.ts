@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { fetchTotals, formatRaised, LOCALES, messagesOf, PAGES, PER_DONATION_PAGES } from "./helpers/site";
 
 const CDN_CACHEABLE = /s-maxage=\d+.*stale-while-revalidate=\d+|stale-while-revalidate=\d+.*s-maxage=\d+/;
@@ -15,7 +16,7 @@ for (const locale of LOCALES) {
   for (const path of PAGES) {
     const url = `/${locale}${path}`;
 
-    test(`${url} is served whole, cacheable and cookie-free`, async ({ page }) => {
+    test(`${url} is served whole, cacheable and cookie-free`, { tag: "@smoke" }, async ({ page }) => {
       const errors = collectConsoleErrors(page);
       const response = await page.goto(url);
       expect(response?.status()).toBe(200);
@@ -97,17 +98,21 @@ test.describe("/", () => {
 });
 
 test.describe("GET /api/totals", () => {
-  test("answers integer minor units and may be kept by a CDN for a few seconds", async ({ request }) => {
-    const response = await request.get("/api/totals");
-    expect(response.status()).toBe(200);
-    expect(response.headers()["cache-control"]).toMatch(CDN_CACHEABLE);
-    expect(response.headers()["set-cookie"]).toBeUndefined();
-    const body = await response.json();
-    expect(Object.keys(body).sort()).toEqual(["currency", "donors", "goal", "raised", "updatedAt"]);
-    expect(body.currency).toMatch(/^[A-Z]{3}$/);
-    for (const key of ["raised", "goal", "donors"]) expect(Number.isSafeInteger(body[key]), key).toBe(true);
-    expect(new Date(body.updatedAt).toISOString()).toBe(body.updatedAt);
-  });
+  test(
+    "answers integer minor units and may be kept by a CDN for a few seconds",
+    { tag: "@smoke" },
+    async ({ request }) => {
+      const response = await request.get("/api/totals");
+      expect(response.status()).toBe(200);
+      expect(response.headers()["cache-control"]).toMatch(CDN_CACHEABLE);
+      expect(response.headers()["set-cookie"]).toBeUndefined();
+      const body = await response.json();
+      expect(Object.keys(body).sort()).toEqual(["currency", "donors", "goal", "raised", "updatedAt"]);
+      expect(body.currency).toMatch(/^[A-Z]{3}$/);
+      for (const key of ["raised", "goal", "donors"]) expect(Number.isSafeInteger(body[key]), key).toBe(true);
+      expect(new Date(body.updatedAt).toISOString()).toBe(body.updatedAt);
+    },
+  );
 });
 
 test.describe("Arabic layout", () => {
@@ -167,13 +172,17 @@ test.describe("with JavaScript disabled", () => {
       });
     }
 
-    test(`/${locale}/donate labels every field without scripts`, async ({ page }) => {
-      await page.goto(`/${locale}/donate`);
-      // The honeypot is hidden from people and assistive technology alike, so it is the one field left out.
-      const fields = page.locator("form :is(input:not([type=hidden]), select, textarea):not(.honeypot *)");
-      const visible = fields.filter({ visible: true });
-      expect(await visible.count()).toBeGreaterThan(4);
-      for (const field of await visible.all()) await expect(field).toHaveAccessibleName(/\S/);
-    });
+    test(
+      `/${locale}/donate renders its form and labels every field without scripts`,
+      { tag: "@smoke" },
+      async ({ page }) => {
+        await page.goto(`/${locale}/donate`);
+        // The honeypot is hidden from people and assistive technology alike, so it is the one field left out.
+        const fields = page.locator("form :is(input:not([type=hidden]), select, textarea):not(.honeypot *)");
+        const visible = fields.filter({ visible: true });
+        expect(await visible.count()).toBeGreaterThan(4);
+        for (const field of await visible.all()) await expect(field).toHaveAccessibleName(/\S/);
+      },
+    );
   }
 });

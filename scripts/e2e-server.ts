@@ -1,5 +1,6 @@
 // The server Playwright tests against: a fresh PostgreSQL database, migrated and seeded, then `next build` and
-// `next start` (never the dev server, so caching and prerendering are the real ones).
+// `next start` (never the dev server, so caching and prerendering are the real ones). With --no-build it starts the
+// existing build output instead, as a second deployment of the same build (scripts/test-all.sh points BASE_URL at it).
 import { spawn, spawnSync } from "node:child_process";
 import { E2E_ADMIN_DATABASE_URL, E2E_DATABASE_URL, E2E_PORT, e2eServerEnv } from "../e2e/config";
 import { createDatabase } from "../lib/testing/test-database";
@@ -7,11 +8,8 @@ import { createDatabase } from "../lib/testing/test-database";
 await createDatabase(E2E_ADMIN_DATABASE_URL, new URL(E2E_DATABASE_URL).pathname.slice(1));
 
 const env = { ...process.env, ...e2eServerEnv };
-for (const args of [
-  ["run", "--silent", "db:migrate"],
-  ["run", "--silent", "db:seed"],
-  ["run", "--silent", "build"],
-]) {
+const build = process.argv.includes("--no-build") ? [] : [["run", "--silent", "build"]];
+for (const args of [["run", "--silent", "db:migrate"], ["run", "--silent", "db:seed"], ...build]) {
   const result = spawnSync("npm", args, { stdio: "inherit", env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
