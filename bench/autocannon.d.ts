@@ -26,6 +26,19 @@ declare module "autocannon" {
     headers?: Record<string, string>;
     body?: string;
     requests?: Array<Record<string, unknown>>;
+    initialContext?: Record<string, unknown>;
   }
-  export default function autocannon(options: Options): Promise<Result>;
+  /** The running load: a promise of the result that also reports each response as it arrives. */
+  interface Instance extends PromiseLike<Result> {
+    on(
+      event: "response",
+      listener: (client: Client, status: number, bytes: number, ms: number) => void,
+    ): this;
+    on(event: "reqError", listener: (error: Error) => void): this;
+    stop(): void;
+  }
+  interface Client {
+    requestIterator: { context: Record<string, unknown> };
+  }
+  export default function autocannon(options: Options): Instance;
 }

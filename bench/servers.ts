@@ -17,7 +17,11 @@ export interface Server {
 }
 
 /** Surge's configuration for the benchmark: limits on, but far above what one load generator sends. */
-export function surgeEnv(databaseUrl: string, port: number, options: BenchOptions): NodeJS.ProcessEnv {
+export function surgeEnv(
+  databaseUrl: string,
+  port: number,
+  options: Pick<BenchOptions, "profileDir">,
+): NodeJS.ProcessEnv {
   return {
     ...process.env,
     NODE_ENV: "production",
@@ -40,7 +44,10 @@ export function surgeEnv(databaseUrl: string, port: number, options: BenchOption
   };
 }
 
-export async function buildSurge(databaseUrl: string, options: BenchOptions): Promise<void> {
+export async function buildSurge(
+  databaseUrl: string,
+  options: Pick<BenchOptions, "profileDir" | "logDir"> & { ports: { surge: number } },
+): Promise<void> {
   await run("node", [NEXT_BIN, "build"], {
     cwd: REPO,
     env: { ...surgeEnv(databaseUrl, options.ports.surge, options), NODE_OPTIONS: "" },
@@ -48,10 +55,17 @@ export async function buildSurge(databaseUrl: string, options: BenchOptions): Pr
   });
 }
 
-export async function startSurge(databaseUrl: string, port: number, options: BenchOptions, name = "surge") {
+/** `extraEnv` adds to or overrides the benchmark's settings (the load test's Redis and campaign). */
+export async function startSurge(
+  databaseUrl: string,
+  port: number,
+  options: Pick<BenchOptions, "profileDir" | "logDir">,
+  name = "surge",
+  extraEnv: Record<string, string> = {},
+) {
   const server = start("node", [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: REPO,
-    env: surgeEnv(databaseUrl, port, options),
+    env: { ...surgeEnv(databaseUrl, port, options), ...extraEnv },
     logFile: path.join(options.logDir, `${name}.log`),
   });
   return ready(server, `http://127.0.0.1:${port}`, "/api/health");

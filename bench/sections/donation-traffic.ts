@@ -12,12 +12,13 @@ export const donationStart = (amount = 2500): LoadRequest => ({
   body: JSON.stringify({ amount, currency: "EUR", locale: "en", name: "Bench", email: "bench@example.org" }),
 });
 
-export type Outcome = "payment.succeeded" | "payment.failed";
+export type Outcome = "payment.succeeded" | "payment.failed" | "payment.cancelled";
 
 export function signedCallback(
   donation: { sessionId: string; amount: number; currency: string },
   type: Outcome,
   eventId = `evt_${randomUUID()}`,
+  secret = WEBHOOK_SECRET,
 ): LoadRequest {
   const created = Math.floor(Date.now() / 1000);
   const body = JSON.stringify({
@@ -33,7 +34,7 @@ export function signedCallback(
     path: "/api/payments/callback",
     headers: {
       "content-type": "application/json",
-      "sandbox-signature": signPayload(WEBHOOK_SECRET, body, created),
+      "sandbox-signature": signPayload(secret, body, created),
     },
     body,
   };
