@@ -27,6 +27,8 @@ const INTEGRATION = [
   "lib/resilience/database-outage.test.ts",
   "lib/testing/**/*.test.ts",
 ];
+// Runs `npm run loadtest` against the production build: after Playwright in scripts/test-all.sh, which builds it.
+const LOADTEST = ["bench/loadtest/loadtest.test.ts"];
 const EXCLUDE = ["node_modules/**", ".next/**", "e2e/**", "lib/generated/**"];
 
 export default defineConfig({
@@ -56,7 +58,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: [...EXCLUDE, ...INTEGRATION],
+          exclude: [...EXCLUDE, ...INTEGRATION, ...LOADTEST],
           // Nothing listens there: a unit test that reaches for a database fails at once instead of opening one.
           env: { DATABASE_URL: "postgresql://no-database@127.0.0.1:1/unit-tests-have-none" },
         },
@@ -70,6 +72,10 @@ export default defineConfig({
           // Each test file gets its own freshly migrated PostgreSQL database (see lib/testing/test-database.ts).
           setupFiles: ["./lib/testing/vitest-setup.ts"],
         },
+      },
+      {
+        extends: true,
+        test: { name: "loadtest", include: LOADTEST, exclude: EXCLUDE, testTimeout: 660_000 },
       },
     ],
   },

@@ -61,12 +61,14 @@ step "Type-check" npm run --silent typecheck
 step "Lint" npm run --silent lint
 step "Message catalogs" npm run --silent messages:check
 step "Vitest without Redis (in-process store; PostgreSQL at ${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test})" \
-  without_redis npx vitest run
+  without_redis npx vitest run --project unit --project integration
 step "Redis REST server at $REDIS_REST_URL in front of ${REDIS_URL:-redis://127.0.0.1:6379}" start_redis_rest
 step "Vitest integration tests with Redis through the REST server" with_redis npx vitest run --project integration
 stop_redis_rest
 step "Playwright: end-to-end tests against a production build in Chromium (in-process store)" \
   without_redis npx playwright test
+step "npm run loadtest, briefly, against that build, and its verification failing when something is lost" \
+  without_redis npx vitest run --project loadtest
 step "A second production server from the same build at $TARGET_URL (its own database)" start_target
 step "Playwright: the part that runs against any deployment, with BASE_URL=$TARGET_URL" \
   env BASE_URL="$TARGET_URL" E2E_TARGET_OFFERS=build-output PLAYWRIGHT_HTML_OUTPUT_DIR=playwright-report-target \
