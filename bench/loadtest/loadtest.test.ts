@@ -14,11 +14,16 @@ const PORT_BASE = process.env.LOADTEST_TEST_PORT_BASE || "3640";
 const outDir = mkdtempSync(path.join(tmpdir(), "surge-loadtest-"));
 const jsonFile = path.join(outDir, "loadtest.json");
 
+// Vitest's NODE_ENV=test would reach the servers and scripts the load test starts; they choose their own.
+const withoutVitestMode = Object.fromEntries(
+  Object.entries(process.env).filter(([name]) => name !== "NODE_ENV"),
+) as NodeJS.ProcessEnv;
+
 function loadtest(...args: string[]) {
   const result = spawnSync(
     "node",
     ["--import", "tsx", "--import", "./lib/server-process.ts", "scripts/loadtest.ts", ...args],
-    { cwd: REPO, encoding: "utf8", env: { ...process.env, NODE_ENV: undefined }, timeout: 600_000 },
+    { cwd: REPO, encoding: "utf8", env: withoutVitestMode, timeout: 600_000 },
   );
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
