@@ -38,8 +38,9 @@ async function pendingDonations(context: BenchContext, limit: number): Promise<P
   return rows;
 }
 
-export async function totalsMatchDonations(context: BenchContext) {
-  const { rows } = await context.db.query<{
+/** The running total against the succeeded donations (also the load test's check, bench/loadtest/verify.ts). */
+export async function totalsMatchDonations(db: Pick<BenchContext["db"], "query">) {
+  const { rows } = await db.query<{
     total: string;
     donors: string;
     raised: string;
@@ -75,7 +76,7 @@ export const callbacks: Section = {
     const requests = callbacksFor(available.slice(warmupShare));
     const result = await run(context, requests);
     context.log(`callbacks: ${requests.length} sent, ${describe(result)}`);
-    const check = await totalsMatchDonations(context);
+    const check = await totalsMatchDonations(context.db);
     const rows: Row[] = [
       {
         what: `signed success callbacks, 50 in flight (${requests.length}, with duplicates and declines, shuffled)`,
