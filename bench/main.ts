@@ -46,8 +46,7 @@ export async function runBench(options: BenchOptions): Promise<boolean> {
     if (nginx) servers.push(nginx);
     const bareBytes = (await (await fetch(`${bare.url}/`)).arrayBuffer()).byteLength;
     const home = await (await fetch(`${surge.url}/en`)).text();
-    if (!home.includes(WALL_SAMPLE.replace(/'/g, "&#x27;")))
-      throw new Error("the home page does not show the donor wall");
+    if (!home.includes(WALL_SAMPLE.replace(/'/g, "&#x27;"))) throw new Error("the home page does not show the donor wall");
     notes.push("The home pages carry a full donor wall (8 donors with messages), written before the build.");
     notes.push(`Page sizes: Surge /en ${pageBytes} bytes, bare page ${bareBytes} bytes.`);
 
