@@ -29,6 +29,8 @@ const INTEGRATION = [
 ];
 // Runs `npm run loadtest` against the production build: after Playwright in scripts/test-all.sh, which builds it.
 const LOADTEST = ["bench/loadtest/loadtest.test.ts"];
+// nginx (deploy/nginx) in front of two instances of the production build: likewise after Playwright.
+const DEPLOY = ["deploy/**/*.test.ts"];
 const EXCLUDE = ["node_modules/**", ".next/**", "e2e/**", "lib/generated/**"];
 
 export default defineConfig({
@@ -58,7 +60,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["**/*.test.ts"],
-          exclude: [...EXCLUDE, ...INTEGRATION, ...LOADTEST],
+          exclude: [...EXCLUDE, ...INTEGRATION, ...LOADTEST, ...DEPLOY],
           // Nothing listens there: a unit test that reaches for a database fails at once instead of opening one.
           env: { DATABASE_URL: "postgresql://no-database@127.0.0.1:1/unit-tests-have-none" },
         },
@@ -76,6 +78,10 @@ export default defineConfig({
       {
         extends: true,
         test: { name: "loadtest", include: LOADTEST, exclude: EXCLUDE, testTimeout: 660_000 },
+      },
+      {
+        extends: true,
+        test: { name: "deploy", include: DEPLOY, exclude: EXCLUDE, testTimeout: 60_000 },
       },
     ],
   },

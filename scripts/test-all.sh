@@ -69,6 +69,8 @@ step "Playwright: end-to-end tests against a production build in Chromium (in-pr
   without_redis npx playwright test
 step "npm run loadtest, briefly, against that build, and its verification failing when something is lost" \
   without_redis npx vitest run --project loadtest
+step "The edge: nginx (deploy/nginx) in front of two instances of that build, one database and Redis" \
+  npx vitest run --project deploy
 step "A second production server from the same build at $TARGET_URL (its own database)" start_target
 step "Playwright: the part that runs against any deployment, with BASE_URL=$TARGET_URL" \
   env BASE_URL="$TARGET_URL" E2E_TARGET_OFFERS=build-output PLAYWRIGHT_HTML_OUTPUT_DIR=playwright-report-target \
