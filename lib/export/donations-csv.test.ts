@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { newDonationId } from "@/lib/donations/donation-id";
-import { settleDonation } from "@/lib/donations/settle-donation";
+import { settleDonation, type Settlement } from "@/lib/donations/settle-donation";
 import type { DonationStatus } from "@/lib/generated/prisma/client";
 import { csvCell } from "./csv";
 import { donationsCsv, EXPORT_COLUMNS } from "./donations-csv";
@@ -82,7 +82,7 @@ async function donation(
   if (status !== "pending")
     await settleDonation({
       donation: row,
-      to: status as Exclude<DonationStatus, "pending">,
+      to: status as Settlement["to"],
       reported: { amount: amount + fee, currency: "EUR" },
     });
   return row;
