@@ -26,7 +26,9 @@ export const settleTransactionOptions = {
 
 /** The gateway reports what it charged: the gift plus any fee the donor covered. */
 export function sameMoney(donation: SettledDonation, reported: ReportedMoney | undefined): boolean {
-  return !reported || (reported.amount === chargedAmount(donation) && reported.currency === donation.currency);
+  return (
+    !reported || (reported.amount === chargedAmount(donation) && reported.currency === donation.currency)
+  );
 }
 
 /**

@@ -104,7 +104,10 @@ describe("reconcilePending, walking what is due", () => {
   /** `count` donations created `minutesAgo`, each on a sandbox checkout still open (the gateway says pending). */
   async function stuckDonations(count: number, minutesAgo: number) {
     const createdAt = new Date(Date.now() - minutesAgo * 60_000);
-    const rows = Array.from({ length: count }, (_, index) => ({ id: newDonationId(), session: `sbx_stuck${index}` }));
+    const rows = Array.from({ length: count }, (_, index) => ({
+      id: newDonationId(),
+      session: `sbx_stuck${index}`,
+    }));
     await db.sandboxSession.createMany({
       data: rows.map(({ session }) => ({
         id: session,

@@ -12,7 +12,11 @@ export type MoneyAlert =
  * Sentry message (not an exception: there is no stack worth grouping by) when SENTRY_DSN is set. Callers report
  * once per piece of news, after its transaction committed, so a gateway's retries do not page anyone twice.
  */
-export function reportMoneyAlert(alert: MoneyAlert, level: "warn" | "error", context: Record<string, unknown>) {
+export function reportMoneyAlert(
+  alert: MoneyAlert,
+  level: "warn" | "error",
+  context: Record<string, unknown>,
+) {
   logger[level](alert, context);
   Sentry.captureMessage(alert, { level: level === "warn" ? "warning" : "error", extra: context });
 }

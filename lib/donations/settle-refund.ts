@@ -40,7 +40,8 @@ export async function settleRefund(settlement: RefundSettlement): Promise<Settle
     const refund = await refundDonation(tx, donation, refundedGift(donation, settlement.refundedCharge));
     changed = from !== null || refund !== null;
     // Already refunded that far (an older or repeated notice), or under review: nothing more leaves the total.
-    if (!refund) await setOutcome(tx, donation, event, from ? "applied:succeeded" : "ignored:nothing-to-refund");
+    if (!refund)
+      await setOutcome(tx, donation, event, from ? "applied:succeeded" : "ignored:nothing-to-refund");
     else if (from) await setOutcome(tx, donation, event, `applied:succeeded+${refund.to}`);
     return changed ? "changed" : "unchanged";
   }, settleTransactionOptions);

@@ -71,7 +71,8 @@ const PAIRS = STATUSES.flatMap((from) =>
       gatewayReported,
       // A success on a donation we had given up on counts only on the gateway's own word.
       moves:
-        ENTERED_FROM[to].includes(from) && (gatewayReported || to !== "succeeded" || !GIVEN_UP.includes(from)),
+        ENTERED_FROM[to].includes(from) &&
+        (gatewayReported || to !== "succeeded" || !GIVEN_UP.includes(from)),
     })),
   ),
 );

@@ -198,7 +198,9 @@ describe("donationsCsv", () => {
     expect(refunded[column("status")]).toBe("partially_refunded");
     expect([refunded[column("refunded")], refunded[column("counted")]]).toEqual(["1000", "1500"]);
     const total = await db.campaignTotal.aggregate({ _sum: { raised: true } });
-    expect(rows.reduce((sum, row) => sum + Number(row[column("counted")]), 0)).toBe(Number(total._sum.raised));
+    expect(rows.reduce((sum, row) => sum + Number(row[column("counted")]), 0)).toBe(
+      Number(total._sum.raised),
+    );
   });
 
   it.each([

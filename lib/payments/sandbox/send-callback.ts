@@ -14,7 +14,11 @@ const TYPE_BY_STATUS = {
 /** What the sandbox reports about a session: its outcome, everything refunded so far, or a dispute lost. */
 export type SandboxNews = "outcome" | "refund" | "dispute_lost";
 
-export function eventFor(session: SandboxSession, news: SandboxNews = "outcome", now = new Date()): SandboxEvent {
+export function eventFor(
+  session: SandboxSession,
+  news: SandboxNews = "outcome",
+  now = new Date(),
+): SandboxEvent {
   if (session.status === "open") throw new Error(`sandbox session ${session.id} has no outcome yet`);
   const common = {
     id: `evt_${randomBytes(12).toString("base64url")}`,
@@ -23,7 +27,8 @@ export function eventFor(session: SandboxSession, news: SandboxNews = "outcome",
     currency: session.currency,
     created: Math.floor(now.getTime() / 1000),
   };
-  if (news === "refund") return { ...common, type: "payment.refunded", refundedAmount: session.refundedAmount };
+  if (news === "refund")
+    return { ...common, type: "payment.refunded", refundedAmount: session.refundedAmount };
   if (news === "dispute_lost") return { ...common, type: "dispute.lost" };
   return { ...common, type: TYPE_BY_STATUS[session.status] };
 }

@@ -41,7 +41,8 @@ beforeAll(async () => {
     incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
     incoming.on("end", async () => {
       const headers = new Headers();
-      for (const [name, value] of Object.entries(incoming.headers)) if (value) headers.set(name, String(value));
+      for (const [name, value] of Object.entries(incoming.headers))
+        if (value) headers.set(name, String(value));
       const request = new Request(`http://127.0.0.1${incoming.url}`, {
         method: incoming.method,
         headers,
@@ -97,7 +98,11 @@ afterEach(() => {
 });
 
 /** A donation paid at the sandbox and confirmed by its callback; the gateway charged amount + fee. */
-async function paidDonation({ amount = 2500, coverFees = false, email = undefined as string | undefined } = {}) {
+async function paidDonation({
+  amount = 2500,
+  coverFees = false,
+  email = undefined as string | undefined,
+} = {}) {
   const { id } = await startDonation({
     amount,
     currency: "EUR",
@@ -121,7 +126,10 @@ describe("a refund sent by the gateway", () => {
     const { donation, sessionId } = await paidDonation();
 
     expect(await refundSandboxPayment(sessionId, 1000, callbackUrl)).toBe(true);
-    expect(await donationRow(donation.id)).toMatchObject({ status: "partially_refunded", refundedAmount: 1000 });
+    expect(await donationRow(donation.id)).toMatchObject({
+      status: "partially_refunded",
+      refundedAmount: 1000,
+    });
     expect(await totalsAndTruth()).toEqual({
       total: { raised: 1500, donors: 1 },
       truth: { raised: 1500, donors: 1 },
@@ -129,8 +137,14 @@ describe("a refund sent by the gateway", () => {
 
     expect(await refundSandboxPayment(sessionId, 1500, callbackUrl)).toBe(true);
     expect(await donationRow(donation.id)).toMatchObject({ status: "refunded", refundedAmount: 2500 });
-    expect(await totalsAndTruth()).toEqual({ total: { raised: 0, donors: 0 }, truth: { raised: 0, donors: 0 } });
-    const outcomes = await db.paymentEvent.findMany({ orderBy: { receivedAt: "asc" }, select: { outcome: true } });
+    expect(await totalsAndTruth()).toEqual({
+      total: { raised: 0, donors: 0 },
+      truth: { raised: 0, donors: 0 },
+    });
+    const outcomes = await db.paymentEvent.findMany({
+      orderBy: { receivedAt: "asc" },
+      select: { outcome: true },
+    });
     expect(outcomes.map((row) => row.outcome)).toEqual([
       "applied:succeeded",
       "applied:refund",
@@ -153,7 +167,10 @@ describe("a refund sent by the gateway", () => {
     }
 
     expect(results).toEqual(["changed", "duplicate", "unchanged"]);
-    expect(await donationRow(donation.id)).toMatchObject({ status: "partially_refunded", refundedAmount: 1000 });
+    expect(await donationRow(donation.id)).toMatchObject({
+      status: "partially_refunded",
+      refundedAmount: 1000,
+    });
     expect((await totalsAndTruth()).total).toEqual({ raised: 1500, donors: 1 });
   });
 
@@ -170,7 +187,10 @@ describe("a refund sent by the gateway", () => {
 
     await refundSandboxPayment(sessionId, charged - donation.fee, callbackUrl);
     expect(await donationRow(donation.id)).toMatchObject({ status: "refunded", refundedAmount: 2500 });
-    expect(await totalsAndTruth()).toEqual({ total: { raised: 0, donors: 0 }, truth: { raised: 0, donors: 0 } });
+    expect(await totalsAndTruth()).toEqual({
+      total: { raised: 0, donors: 0 },
+      truth: { raised: 0, donors: 0 },
+    });
   });
 
   it("takes the whole gift out when the charity loses a dispute", async () => {
@@ -306,7 +326,10 @@ describe("other money than the donation holds", () => {
     await db.sandboxSession.update({ where: { id: donation.gatewaySessionId! }, data: { amount: 2400 } });
     await db.donation.update({ where: { id }, data: { createdAt: new Date(Date.now() - 3_600_000) } });
 
-    const runs = [await reconcilePending({ olderThanMinutes: 30 }), await reconcilePending({ olderThanMinutes: 30 })];
+    const runs = [
+      await reconcilePending({ olderThanMinutes: 30 }),
+      await reconcilePending({ olderThanMinutes: 30 }),
+    ];
 
     expect(runs.map((run) => run.checked)).toEqual([1, 0]);
     expect(runs[0]).toMatchObject({ needs_review: 1, errors: 0 });
