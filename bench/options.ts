@@ -23,7 +23,14 @@ export interface BenchOptions {
   profileDir?: string;
   /** Names of the sections to run; all when empty. */
   only: string[];
-  ports: { surge: number; bare: number; nginx: number; outageSurge: number; outagePostgres: number };
+  ports: {
+    surge: number;
+    bare: number;
+    nginx: number;
+    outageSurge: number;
+    outagePostgres: number;
+    edge: number;
+  };
   logDir: string;
   adminDatabaseUrl: string;
   command: string;
@@ -64,6 +71,7 @@ export function parseOptions(argv: string[]): BenchOptions {
       nginx: base + 3,
       outageSurge: base + 4,
       outagePostgres: base + 5,
+      edge: base + 6,
     },
     logDir,
     adminDatabaseUrl: process.env.BENCH_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",

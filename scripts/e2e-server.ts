@@ -9,8 +9,11 @@ await createDatabase(E2E_ADMIN_DATABASE_URL, new URL(E2E_DATABASE_URL).pathname.
 
 const env = { ...process.env, ...e2eServerEnv };
 const build = process.argv.includes("--no-build") ? [] : [["run", "--silent", "build"]];
+// A build for several instances (the shared cache handler configured), so deploy/standalone can run copies of this
+// same output on one Redis; this server itself starts without CACHE_REDIS_URL and so uses Next's own cache.
+const buildEnv = { ...env, CACHE_REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379" };
 for (const args of [["run", "--silent", "db:migrate"], ["run", "--silent", "db:seed"], ...build]) {
-  const result = spawnSync("npm", args, { stdio: "inherit", env });
+  const result = spawnSync("npm", args, { stdio: "inherit", env: args.includes("build") ? buildEnv : env });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(E2E_PORT)], {

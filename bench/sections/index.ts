@@ -2,6 +2,7 @@ import type { Section } from "../context";
 import { api } from "./api";
 import { callbacks } from "./callbacks";
 import { databaseFloor } from "./database-floor";
+import { edge } from "./edge";
 import { donations } from "./donations";
 import { memory } from "./memory";
 import { outage } from "./outage";
@@ -13,6 +14,7 @@ import { withVisibilityProbe } from "./visibility";
 // picks sections by name.
 export const sections: Section[] = [
   pages,
+  edge,
   api,
   databaseFloor,
   withVisibilityProbe([donations, callbacks]),

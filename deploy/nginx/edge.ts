@@ -14,18 +14,23 @@ export interface EdgeOptions {
   port: number;
   /** The instances behind it, as host:port. */
   upstreams: string[];
+  /** Addresses the per-address limits skip: a benchmark's load generator, which is one address. */
+  unlimited?: string[];
   /** A folder of the edge's own. */
   dir: string;
 }
 
 export interface Edge {
   url: string;
+  /** nginx's master process (its workers do the serving). */
+  pid: number;
   stop: () => Promise<void>;
 }
 
 /** The template with its placeholders filled: what a deployment writes with envsubst or sed. */
-export function renderEdgeConfig({ port, upstreams, dir }: EdgeOptions): string {
+export function renderEdgeConfig({ port, upstreams, dir, unlimited = [] }: EdgeOptions): string {
   const values: Record<string, string> = {
+    UNLIMITED: unlimited.map((address) => `${address} 0;`).join("\n    "),
     LISTEN: `127.0.0.1:${port}`,
     UPSTREAMS: upstreams.map((upstream) => `server ${upstream} max_fails=1 fail_timeout=2s;`).join("\n    "),
     CACHE_DIR: path.join(dir, "cache"),
@@ -58,7 +63,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
   writeFileSync(
     path.join(dir, "nginx.conf"),
     `# Written by deploy/nginx/edge.ts around the rendered surge.conf.
-worker_processes 1;
+worker_processes auto;
 pid ${path.join(dir, "nginx.pid")};
 error_log ${path.join(dir, "logs/error.log")} warn;
 events { worker_connections 1024; }
@@ -88,6 +93,7 @@ http {
   }
   return {
     url,
+    pid: nginx.pid!,
     stop: async () => {
       if (nginx.exitCode !== null) return;
       nginx.kill("SIGQUIT");

@@ -2,8 +2,8 @@
 // (next.config.ts `cacheHandler`), at start-up and outside the app's bundles, so it reads its one variable here;
 // lib/env.ts validates CACHE_REDIS_URL (and CAMPAIGN_SLUG, part of the keys) with the rest at start-up all the same.
 //
-// - CACHE_REDIS_URL unset: Next.js's own file-system cache, exactly as without a handler. Each instance keeps its
-//   own copy, which is right for one instance.
+// next.config.ts names this file only when CACHE_REDIS_URL is set (at build time for the standalone server).
+// - CACHE_REDIS_URL unset at start-up all the same: Next.js's own file-system cache, as without a handler.
 // - CACHE_REDIS_URL set: entries and tags live in that Redis (@fortedigital/nextjs-cache-handler's redis-strings),
 //   so every instance serves the same copy, and a payment confirmed on one instance (revalidateTag) drops the
 //   totals' pages and data for all of them at once instead of each waiting out its own interval.
