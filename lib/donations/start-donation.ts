@@ -7,9 +7,11 @@ import { env } from "@/lib/env";
 import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/prisma/client";
 import { coverFee } from "@/lib/fees/cover-fee";
 import { feeRateFor } from "@/lib/fees/fee-schedule";
+import { assertCheckoutUrl } from "@/lib/payments/checkout-url";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { admitCheckout } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
+import { checkoutDescription } from "./checkout-description";
 import type { DonationInput } from "./donation-input";
 import { newDonationId } from "./donation-id";
 import { STALLED_START_SECONDS } from "./idempotency-key";
@@ -83,6 +85,7 @@ export async function startDonation(
     if (existing && !(await releaseStalledKey(existing))) return replay(existing, hash);
   }
   const gateway = getGateway();
+  const description = await checkoutDescription(input.locale);
   const permit = await admitCheckout();
   let donation: Donation;
   try {
@@ -116,15 +119,19 @@ export async function startDonation(
 
   let checkout;
   try {
-    checkout = await permit.run(() =>
-      gateway.createCheckout({
-        reference: donation.id,
-        amount: chargedAmount(donation),
-        currency: donation.currency,
-        locale: donation.locale,
-        // Our own id in the return URL: the return finds the donation by it (a gateway need not append anything).
-        returnUrl: `${env.APP_URL}/api/payments/return?donation=${donation.id}`,
-      }),
+    checkout = await permit.run(async () =>
+      assertCheckoutUrl(
+        gateway,
+        await gateway.createCheckout({
+          reference: donation.id,
+          amount: chargedAmount(donation),
+          currency: donation.currency,
+          locale: donation.locale,
+          // Our own id in the return URL: the return finds the donation by it (a gateway need not append anything).
+          returnUrl: `${env.APP_URL}/api/payments/return?donation=${donation.id}`,
+          description,
+        }),
+      ),
     );
   } catch (error) {
     reportUnexpectedError(error, { donationId: donation.id, during: "createCheckout" });
