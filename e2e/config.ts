@@ -13,6 +13,13 @@ export const E2E_ADMIN_DATABASE_URL = adminUrl.toString();
 adminUrl.pathname = `/${process.env.E2E_DATABASE || "surge_e2e"}`;
 export const E2E_DATABASE_URL = adminUrl.toString();
 export const E2E_REVALIDATE_SECONDS = 3;
+/**
+ * e2e/stripe.spec.ts starts the same build a second time with PAYMENT_PROVIDER=stripe, beside a stand-in for
+ * Stripe's API and hosted page. The stand-in's address is in every e2e server's settings, so the build's CSP
+ * (form-action, written at build time) lets the donate form's redirect reach it.
+ */
+export const E2E_STRIPE_PORT = Number(process.env.E2E_STRIPE_PORT || E2E_PORT + 1);
+export const E2E_STRIPE_API_PORT = Number(process.env.E2E_STRIPE_API_PORT || E2E_PORT + 2);
 
 export const e2eServerEnv: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: "1",
@@ -31,4 +38,7 @@ export const e2eServerEnv: Record<string, string> = {
   RATE_LIMIT_RESULTS_PER_MINUTE: "1000",
   RATE_LIMIT_DONATIONS_SITE_PER_MINUTE: "180",
   GATEWAY_MAX_CHECKOUTS_PER_SECOND: "3",
+  STRIPE_SECRET_KEY: "sk_test_e2e_surge",
+  STRIPE_WEBHOOK_SECRET: "whsec_e2e_surge",
+  STRIPE_API_URL: `http://127.0.0.1:${E2E_STRIPE_API_PORT}`,
 };

@@ -11,6 +11,7 @@ const CAPABILITIES = {
   "low-gateway-cap": "a gateway cap low enough for a few posts to fill it",
   "paused-switch": "the donations pause switch",
   "build-output": "the build output the site runs (.next on this machine)",
+  "stripe-stand-in": "a second server of this build on Stripe's stand-in (started by the spec itself)",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 

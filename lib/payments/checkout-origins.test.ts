@@ -8,15 +8,30 @@ const formAction = (origins: string[]) =>
     .value.split("; ")
     .find((directive) => directive.startsWith("form-action"));
 
+const stripeKeys = { STRIPE_SECRET_KEY: "sk_test_x", STRIPE_WEBHOOK_SECRET: "whsec_x" };
+
 describe("checkoutOrigins", () => {
   it.each([
-    ["sandbox", undefined, []],
-    ["stripe", undefined, ["https://checkout.stripe.com"]],
-    ["mollie", undefined, ["https://www.mollie.com"]],
-    ["stripe", "http://127.0.0.1:3451", ["http://127.0.0.1:3451"]],
-    ["mollie", "http://127.0.0.1:3452", ["http://127.0.0.1:3452"]],
-  ] as const)("names for %s (stand-in %s) only %j", (provider, apiUrl, origins) => {
-    const env = { PAYMENT_PROVIDER: provider, STRIPE_API_URL: apiUrl, MOLLIE_API_URL: apiUrl };
+    ["no provider's credentials (the sandbox)", {}, []],
+    ["Stripe's", stripeKeys, ["https://checkout.stripe.com"]],
+    ["Stripe's key without its webhook secret", { STRIPE_SECRET_KEY: "sk_test_x" }, []],
+    ["Mollie's", { MOLLIE_API_KEY: "test_x" }, ["https://www.mollie.com"]],
+    [
+      "both",
+      { ...stripeKeys, MOLLIE_API_KEY: "test_x" },
+      ["https://checkout.stripe.com", "https://www.mollie.com"],
+    ],
+    [
+      "Stripe's, with a stand-in",
+      { ...stripeKeys, STRIPE_API_URL: "http://127.0.0.1:3451" },
+      ["http://127.0.0.1:3451"],
+    ],
+    [
+      "Mollie's, with a stand-in",
+      { MOLLIE_API_KEY: "test_x", MOLLIE_API_URL: "http://127.0.0.1:3452/" },
+      ["http://127.0.0.1:3452"],
+    ],
+  ])("names, with %s, only %j", (_case, env, origins) => {
     expect(checkoutOrigins(env)).toEqual(origins);
   });
 
