@@ -66,6 +66,13 @@ async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<
   return getDb().$transaction((tx) => transitionDonation(tx, existing, "expired"));
 }
 
+/**
+ * How long a checkout may take payment: Stripe's shortest (30 minutes) and a minute for the creation itself. By
+ * the time the reconciler looks at a donation (RECONCILE_PENDING_AGE_MINUTES, 30) its checkout has ended or is
+ * about to, so abandoned checkouts are expired instead of being asked about run after run.
+ */
+const CHECKOUT_LIFETIME_MS = 31 * 60_000;
+
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -130,6 +137,8 @@ export async function startDonation(
           // Our own id in the return URL: the return finds the donation by it (a gateway need not append anything).
           returnUrl: `${env.APP_URL}/api/payments/return?donation=${donation.id}`,
           description,
+          // From the row's own time, so a retried creation sends the very same parameters as the first.
+          expiresAt: new Date(donation.createdAt.getTime() + CHECKOUT_LIFETIME_MS),
         }),
       ),
     );

@@ -11,6 +11,8 @@ export interface CheckoutRequest {
   returnUrl: string;
   /** What the donor sees on the hosted page as the thing bought, in their language. */
   description: string;
+  /** When the hosted page stops taking payment, where the gateway lets us say so (fixed per donation). */
+  expiresAt: Date;
 }
 
 export interface Checkout {
@@ -31,6 +33,24 @@ export interface PaymentEvent {
   /** When the gateway created the event. */
   createdAt: Date;
   /** The parsed body, kept for audit. */
+  payload: unknown;
+}
+
+/**
+ * What a gateway reports after a payment succeeded: money going back (a refund, whole or part) or a dispute and
+ * its end. Declared for the statuses that will hold it (refunded, disputed: transition-donation.ts), and not yet
+ * produced by any provider: Stripe's charge.refunded and charge.dispute.created/closed, and Mollie's refunds and
+ * chargebacks, map here once a donation can take those statuses. `sessionId` is the checkout the payment came
+ * from (Stripe: found from the charge's PaymentIntent, whose metadata carries our donation id).
+ */
+export interface PaymentAdjustmentEvent {
+  eventId: string;
+  kind: "refunded" | "partially_refunded" | "dispute_opened" | "dispute_won" | "dispute_lost";
+  sessionId: string;
+  /** Minor units concerned: the amount refunded or disputed, not the payment's. */
+  amount: number;
+  currency: string;
+  createdAt: Date;
   payload: unknown;
 }
 

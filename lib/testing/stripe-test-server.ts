@@ -85,6 +85,9 @@ function missingParam(params: Record<string, unknown>): string | null {
   if (!(price.product_data as Record<string, unknown> | undefined)?.name)
     return "line_items[0][price_data][product_data][name]";
   if (typeof params.success_url !== "string") return "success_url";
+  // Stripe takes 30 minutes to 24 hours after creation.
+  const lifetime = Number(params.expires_at ?? Date.now() / 1000 + 86_400) - Date.now() / 1000;
+  if (!(lifetime >= 1_800 - 5 && lifetime <= 86_400)) return "expires_at";
   return null;
 }
 
@@ -123,7 +126,7 @@ export async function startStripeTestServer(options: StripeTestServerOptions) {
       cancel_url: session.params.cancel_url ?? null,
       url: session.status === "open" ? `${origin}/c/pay/${session.id}` : null,
       created: session.created,
-      expires_at: session.created + 24 * 3600,
+      expires_at: Number(session.params.expires_at ?? session.created + 24 * 3600),
       livemode: false,
     };
   }

@@ -39,5 +39,6 @@ export function sessionParams(request: CheckoutRequest): Stripe.Checkout.Session
     success_url: `${request.returnUrl}&session={CHECKOUT_SESSION_ID}`,
     // The same return: it asks Stripe, which says the session is still open, and the donor sees "cancelled".
     cancel_url: request.returnUrl,
+    expires_at: Math.floor(request.expiresAt.getTime() / 1000),
   };
 }

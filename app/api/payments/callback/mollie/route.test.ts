@@ -106,6 +106,7 @@ describe("Mollie through POST /api/donations", () => {
       locale: "fr",
       returnUrl: `${env.APP_URL}/api/payments/return?donation=don_retried`,
       description: "Don à Clearwater Relief",
+      expiresAt: new Date(Date.now() + 31 * 60_000),
     };
 
     const first = await getGateway().createCheckout(request);

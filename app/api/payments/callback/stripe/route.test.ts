@@ -4,6 +4,7 @@ import { POST as startDonationRoute } from "@/app/api/donations/route";
 import { GET as returnRoute } from "@/app/api/payments/return/route";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { reconcilePending } from "@/lib/donations/reconcile-pending";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { gatewayBreaker } from "@/lib/resilience/breakers";
 import { jsonDonationRequest, validDonation } from "@/lib/testing/donations/donation-requests";
@@ -93,6 +94,8 @@ describe("Stripe Checkout through POST /api/donations", () => {
       locale: "en",
       success_url: `${env.APP_URL}/api/payments/return?donation=${donation.id}&session={CHECKOUT_SESSION_ID}`,
       cancel_url: `${env.APP_URL}/api/payments/return?donation=${donation.id}`,
+      // Stripe's shortest lifetime (and a minute), counted from the donation's row: the same on a retry.
+      expires_at: String(Math.floor(donation.createdAt.getTime() / 1000) + 31 * 60),
     });
     expect(stripe.requests).toEqual([
       { method: "POST", path: "/v1/checkout/sessions", idempotencyKey: `checkout-${donation.id}` },
@@ -129,6 +132,7 @@ describe("Stripe Checkout through POST /api/donations", () => {
       locale: "en",
       returnUrl: `${env.APP_URL}/api/payments/return?donation=don_retried`,
       description: "Donation to Clearwater Relief",
+      expiresAt: new Date(Date.now() + 31 * 60_000),
     };
 
     const first = await getGateway().createCheckout(request);
@@ -241,6 +245,22 @@ describe("POST /api/payments/callback/stripe", () => {
     await stripe.choose(session.id, "pay");
     expect(await followReturn(successUrl)).toBe(`/en/donate/success?donation=${donation.id}`);
     expect(await statusOf(donation.id)).toBe("succeeded");
+  });
+
+  it("lets the reconciler settle sessions whose events were lost: paid, expired, and still open left alone", async () => {
+    const paid = await startDonation();
+    const abandoned = await startDonation();
+    const open = await startDonation();
+    delivery.lost = true;
+    await stripe.choose(paid.session.id, "pay");
+    await stripe.expire(abandoned.session.id);
+
+    const summary = await reconcilePending({ olderThanMinutes: 0 });
+
+    expect(summary).toMatchObject({ checked: 3, succeeded: 1, expired: 1, pending: 1, errors: 0 });
+    expect(await statusOf(paid.donation.id)).toBe("succeeded");
+    expect(await statusOf(abandoned.donation.id)).toBe("expired");
+    expect(await statusOf(open.donation.id)).toBe("pending");
   });
 
   it.each([
