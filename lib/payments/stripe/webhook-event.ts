@@ -18,11 +18,16 @@ function outcomeOf(event: Stripe.Event): PaymentOutcome | null {
   }
 }
 
-/** A verified Stripe event in our terms; null for one that settles nothing. */
+/**
+ * A verified Stripe event in our terms; null for one that settles nothing. A session without our donation id in
+ * its metadata belongs to another integration on the same Stripe account: answered 200 and left alone, since a
+ * refusal would have Stripe retry it for days (and warn that the endpoint is failing).
+ */
 export function paymentEventOf(event: Stripe.Event): PaymentEvent | null {
   const outcome = outcomeOf(event);
   if (!outcome || event.data.object.object !== "checkout.session") return null;
   const session = event.data.object as Stripe.Checkout.Session;
+  if (!session.metadata?.donation_id) return null;
   return {
     eventId: event.id,
     outcome,
