@@ -79,6 +79,9 @@ export function createMollieGateway(settings: MollieSettings): PaymentGateway {
       // An id Mollie does not know is answered 200 like any other: Mollie's advice, so the endpoint tells a prober
       // nothing, and there is nothing for Mollie to deliver again.
       if (!payment) return null;
+      // A payment without our donation id belongs to another integration on the same Mollie profile.
+      const metadata = payment.metadata as { donationId?: unknown } | null;
+      if (typeof metadata?.donationId !== "string") return null;
       const outcome = CALLBACK_OUTCOME[payment.status];
       if (!outcome) return null;
       const state = stateOf(payment);

@@ -212,6 +212,29 @@ describe("POST /api/payments/callback/mollie", () => {
     expect(await db.paymentEvent.count()).toBe(0);
   });
 
+  it("answers 200 and leaves alone a paid payment of another integration, without our donation id", async () => {
+    const created = await fetch(`${mollie.url}/v2/payments`, {
+      method: "POST",
+      headers: {
+        Authorization: "Bearer test_surgeIntegrationKey0123456789",
+        "Content-Type": "application/json",
+      },
+      body: JSON.stringify({
+        amount: { currency: "EUR", value: "9.99" },
+        description: "Another shop's order",
+        redirectUrl: "https://elsewhere.example/done",
+        webhookUrl: `${env.APP_URL}/api/payments/callback/mollie`,
+      }),
+    });
+    const { id } = await created.json();
+
+    await mollie.choose(id, "paid");
+
+    expect(webhookResponses[0].status).toBe(200);
+    expect(await webhookResponses[0].json()).toEqual({ received: true, result: "ignored" });
+    expect(await db.paymentEvent.count()).toBe(0);
+  });
+
   it("refuses a paid payment reporting another amount than the donation's, and changes nothing", async () => {
     const { donation, payment } = await startDonation();
     (payment.params.amount as { value: string }).value = "2.50";
