@@ -11,7 +11,8 @@ const CAPABILITIES = {
   "low-gateway-cap": "a gateway cap low enough for a few posts to fill it",
   "paused-switch": "the donations pause switch",
   "build-output": "the build output the site runs (.next on this machine)",
-  "stripe-stand-in": "a second server of this build on Stripe's stand-in (started by the spec itself)",
+  "provider-stand-ins":
+    "servers of this build on Stripe's and Mollie's stand-ins (started by the specs themselves)",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -3,11 +3,14 @@ import { createTranslator } from "next-intl";
 import type en from "../messages/en.json";
 import { expect, test as base } from "./fixtures";
 import { messagesOf, type Locale } from "./helpers/site";
-import { startStripeSite, type StripeSite } from "./helpers/stripe-site";
+import { startStripeSite, type ProviderSite } from "./helpers/provider-site";
+import type { StripeTestServer } from "../lib/testing/stripe-test-server";
+
+type StripeSite = ProviderSite<StripeTestServer>;
 
 // A donation end to end with PAYMENT_PROVIDER=stripe: the donate form, the redirect to the hosted page (the
 // stand-in for checkout.stripe.com, allowed by the build's CSP), Stripe's signed webhook, the return that asks
-// Stripe again, and the result page. The site is the same build started again on Stripe (helpers/stripe-site.ts).
+// Stripe again, and the result page. The site is the same build started again on Stripe (helpers/provider-site.ts).
 
 const test = base.extend<object, { stripeSite: StripeSite }>({
   stripeSite: [
@@ -20,7 +23,7 @@ const test = base.extend<object, { stripeSite: StripeSite }>({
     { scope: "worker", timeout: 120_000 },
   ],
 });
-test.use({ needs: ["stripe-stand-in"] });
+test.use({ needs: ["provider-stand-ins"] });
 
 function textsOf(locale: Locale) {
   const messages = messagesOf(locale) as unknown as typeof en;
@@ -36,7 +39,7 @@ async function startDonation(page: Page, site: StripeSite, locale: Locale): Prom
   await page.goto(`${site.url}/${locale}/donate`);
   await page.locator('input[name="amount"][value="2500"]').check();
   await page.locator("#donation-form button[type=submit]").click();
-  await page.waitForURL(new RegExp(`^${site.stripe.url}/c/pay/cs_test_`));
+  await page.waitForURL(new RegExp(`^${site.standIn.url}/c/pay/cs_test_`));
   await expect(page.getByTestId("stripe-amount")).toHaveText("2500 eur");
   return page.url().split("/").pop()!;
 }
@@ -48,7 +51,7 @@ test.describe("Stripe Checkout", () => {
   test("a card payment shows the thank-you page once Stripe confirms it", async ({ page, stripeSite }) => {
     const texts = textsOf("en");
     const sessionId = await startDonation(page, stripeSite, "en");
-    const session = stripeSite.stripe.sessions.get(sessionId)!;
+    const session = stripeSite.standIn.sessions.get(sessionId)!;
     expect(session.params).toMatchObject({ mode: "payment", submit_type: "donate", locale: "en" });
 
     await choose(page, "pay");
@@ -82,14 +85,14 @@ test.describe("Stripe Checkout", () => {
   }) => {
     const texts = textsOf("ar");
     const sessionId = await startDonation(page, stripeSite, "ar");
-    expect(stripeSite.stripe.sessions.get(sessionId)!.params.locale).toBe("auto");
+    expect(stripeSite.standIn.sessions.get(sessionId)!.params.locale).toBe("auto");
 
     await choose(page, "pay_delayed");
 
     await expect(page.getByTestId("donation-result")).toHaveText(
       texts.success("pending", { amount: texts.amount }),
     );
-    await stripeSite.stripe.settleDelayed(sessionId, "succeeded");
+    await stripeSite.standIn.settleDelayed(sessionId, "succeeded");
     // The page refreshes itself while the donation is pending.
     await expect(page.getByTestId("donation-result")).toHaveText(
       texts.success("body", { amount: texts.amount }),

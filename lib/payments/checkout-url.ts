@@ -4,7 +4,10 @@ import type { Checkout, PaymentGateway } from "./gateway";
  * The donor is sent only to a page of ours or to the gateway's own hosted page: a checkout URL anywhere else (a
  * misconfigured API URL, a tampered answer) is refused before any donor follows it.
  */
-export function assertCheckoutUrl(gateway: PaymentGateway, checkout: Checkout): Checkout {
+export function assertCheckoutUrl(
+  gateway: Pick<PaymentGateway, "name" | "checkoutOrigins">,
+  checkout: Checkout,
+): Checkout {
   const url = checkout.redirectUrl;
   const ownPage = url.startsWith("/") && !url.startsWith("//");
   if (ownPage) return checkout;
