@@ -23,11 +23,19 @@ export interface Checkout {
 
 export type PaymentOutcome = "succeeded" | "failed" | "cancelled" | "expired";
 
-/** A verified server-to-server notification, already mapped to our terms. */
-export interface PaymentEvent {
+/**
+ * A verified server-to-server notification, already mapped to our terms. Every kind names the payment by the
+ * session it was opened with, and carries the payment's own charge (`amount`, minor units, and `currency`: the
+ * gift plus any fee covered), which we check against the donation whatever the kind.
+ *
+ * `eventId` is unique per piece of news and the same on every retry of it (Stripe's event id; for a gateway whose
+ * notices carry none, such as Mollie's, an id built from the payment or refund id and the state it reports): the
+ * database keeps it unique per gateway, so a retried notice changes nothing.
+ */
+interface GatewayEventBase {
   eventId: string;
-  outcome: PaymentOutcome;
   sessionId: string;
+  /** The payment's charge in minor units (amount + fee), not the amount of this refund or dispute. */
   amount: number;
   currency: string;
   /** When the gateway created the event. */
@@ -37,22 +45,35 @@ export interface PaymentEvent {
 }
 
 /**
- * What a gateway reports after a payment succeeded: money going back (a refund, whole or part) or a dispute and
- * its end. Declared for the statuses that will hold it (refunded, disputed: transition-donation.ts), and not yet
- * produced by any provider: Stripe's charge.refunded and charge.dispute.created/closed, and Mollie's refunds and
- * chargebacks, map here once a donation can take those statuses. `sessionId` is the checkout the payment came
- * from (Stripe: found from the charge's PaymentIntent, whose metadata carries our donation id).
+ * The payment's outcome. Stripe: checkout.session.completed, async_payment_failed, expired; Mollie: paid,
+ * failed, canceled.
  */
-export interface PaymentAdjustmentEvent {
-  eventId: string;
-  kind: "refunded" | "partially_refunded" | "dispute_opened" | "dispute_won" | "dispute_lost";
-  sessionId: string;
-  /** Minor units concerned: the amount refunded or disputed, not the payment's. */
-  amount: number;
-  currency: string;
-  createdAt: Date;
-  payload: unknown;
+export interface PaymentEvent extends GatewayEventBase {
+  kind: "payment";
+  outcome: PaymentOutcome;
 }
+
+/**
+ * Money given back to the donor, in full or in part. `refundedAmount` is cumulative: everything refunded on this
+ * payment so far, in minor units of the charge (at most `amount`), never the size of the latest refund alone, so
+ * notices arriving out of order or twice cannot take too much. Stripe: charge.refunded (`amount_refunded`);
+ * Mollie: a payment's webhook after a refund (`amountRefunded`).
+ */
+export interface RefundEvent extends GatewayEventBase {
+  kind: "refund";
+  refundedAmount: number;
+}
+
+/**
+ * A chargeback the charity lost: the card network took the whole charge back. A dispute still open, or won,
+ * changes nothing and is not mapped to an event. Stripe: charge.dispute.closed with status "lost"; Mollie: a
+ * chargeback on the payment (Mollie reports no outcome; the money is gone when it is reported).
+ */
+export interface DisputeLostEvent extends GatewayEventBase {
+  kind: "dispute_lost";
+}
+
+export type GatewayEvent = PaymentEvent | RefundEvent | DisputeLostEvent;
 
 /**
  * `open`: nothing was paid yet and the session can still be paid (a donor who comes back in this state left the
@@ -83,7 +104,7 @@ export interface PaymentGateway {
    * and maps it to our terms; throws an ApiError when it cannot be trusted. Null for a genuine notice that settles
    * nothing (a payment still in progress, an event type we do not act on).
    */
-  verifyCallback(rawBody: string, headers: Headers): Promise<PaymentEvent | null>;
+  verifyCallback(rawBody: string, headers: Headers): Promise<GatewayEvent | null>;
   /** Asks the gateway itself; null when it does not know the session. */
   getSessionStatus(sessionId: string): Promise<SessionState | null>;
 }

@@ -86,6 +86,7 @@ export function createMollieGateway(settings: MollieSettings): PaymentGateway {
       if (!outcome) return null;
       const state = stateOf(payment);
       return {
+        kind: "payment",
         // Mollie calls again on each change and may repeat one: a payment reaches a final status once.
         eventId: `${payment.id}:${payment.status}`,
         outcome,

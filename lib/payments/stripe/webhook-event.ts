@@ -29,6 +29,7 @@ export function paymentEventOf(event: Stripe.Event): PaymentEvent | null {
   const session = event.data.object as Stripe.Checkout.Session;
   if (!session.metadata?.donation_id) return null;
   return {
+    kind: "payment",
     eventId: event.id,
     outcome,
     sessionId: session.id,
