@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/client";
-import type { PaymentGateway } from "@/lib/payments/gateway";
+import type { GatewayCall, PaymentGateway } from "@/lib/payments/gateway";
 import { callGateway } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
 import { settleDonation, type SettleResult } from "./settle-donation";
@@ -24,11 +24,10 @@ export async function recordPaymentEvent(
   rawBody: string,
   headers: Headers,
 ): Promise<CallbackResult> {
-  // A callback verified by asking the gateway spends its rate like any other call, and is refused with a 503 the
+  // What verification asks the gateway spends its rate like any other call, and is refused with a 503 the
   // gateway retries while the breaker is open or the cap is reached.
-  const event = gateway.verifiesByLookup
-    ? await callGateway(() => gateway.verifyCallback(rawBody, headers)).catch(asUnavailable)
-    : await gateway.verifyCallback(rawBody, headers);
+  const ask: GatewayCall = (call) => callGateway(call).catch(asUnavailable);
+  const event = await gateway.verifyCallback(rawBody, headers, ask);
   if (!event) return "ignored";
   const donation = await getDb().donation.findUnique({
     where: { gateway_gatewaySessionId: { gateway: gateway.name, gatewaySessionId: event.sessionId } },

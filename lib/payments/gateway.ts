@@ -88,6 +88,13 @@ export interface SessionState {
   currency: string;
 }
 
+/**
+ * How a callback's verification asks the gateway something (Mollie's payment, the Stripe session behind a refunded
+ * charge): through the gateway's breaker and rate cap, so a flood of callbacks cannot take the capacity donors
+ * need, and a gateway that cannot be asked answers the callback 503, which the gateway retries.
+ */
+export type GatewayCall = <T>(call: () => Promise<T>) => Promise<T>;
+
 export interface PaymentGateway {
   /** Stored with each donation, so a donation is always settled by the gateway that took it. */
   readonly name: string;
@@ -96,15 +103,13 @@ export interface PaymentGateway {
    * form-action must name them, since a form post redirected elsewhere is held to it.
    */
   readonly checkoutOrigins: readonly string[];
-  /** Whether verifyCallback asks the gateway (unsigned callbacks), so it is held to the gateway's breaker and cap. */
-  readonly verifiesByLookup: boolean;
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
   /**
-   * Checks the callback (a signature over the exact raw body, or the gateway's own answer about the id it names)
-   * and maps it to our terms; throws an ApiError when it cannot be trusted. Null for a genuine notice that settles
+   * Checks the callback (a signature over the exact raw body, or the gateway's own answer about the id it names,
+   * asked through `ask`) and maps it to our terms; throws an ApiError when it cannot be trusted. Null for a genuine notice that settles
    * nothing (a payment still in progress, an event type we do not act on).
    */
-  verifyCallback(rawBody: string, headers: Headers): Promise<GatewayEvent | null>;
+  verifyCallback(rawBody: string, headers: Headers, ask: GatewayCall): Promise<GatewayEvent | null>;
   /** Asks the gateway itself; null when it does not know the session. */
   getSessionStatus(sessionId: string): Promise<SessionState | null>;
 }

@@ -15,6 +15,9 @@ export interface TestPayment {
   params: Record<string, unknown>;
   status: MollieStatus;
   createdAt: string;
+  /** Decimal strings like Mollie's, set by a refund or a chargeback. */
+  amountRefunded?: string;
+  amountChargedBack?: string;
 }
 
 export type Fault = { status: 401 | 422 | 429 | 500; times?: number } | { hangMs: number; times?: number };
@@ -87,6 +90,18 @@ export async function startMollieTestServer(options: MollieTestServerOptions) {
     redirectUrl: payment.params.redirectUrl,
     webhookUrl: payment.params.webhookUrl,
     metadata: payment.params.metadata ?? null,
+    ...(payment.amountRefunded && {
+      amountRefunded: {
+        currency: (payment.params.amount as { currency: string }).currency,
+        value: payment.amountRefunded,
+      },
+    }),
+    ...(payment.amountChargedBack && {
+      amountChargedBack: {
+        currency: (payment.params.amount as { currency: string }).currency,
+        value: payment.amountChargedBack,
+      },
+    }),
     locale: payment.params.locale ?? null,
     _links: {
       self: { href: `${origin}/v2/payments/${payment.id}`, type: "application/hal+json" },
@@ -207,6 +222,16 @@ ${payment.status === "open" ? `<form method="post" action="/checkout/select-meth
     },
     settle,
     sendWebhook,
+    /** A refund made in Mollie's Dashboard: the payment stays paid, amountRefunded grows, Mollie calls again. */
+    refund(id: string, value: string): Promise<Response> {
+      payments.get(id)!.amountRefunded = value;
+      return sendWebhook(id);
+    },
+    chargeback(id: string): Promise<Response> {
+      const payment = payments.get(id)!;
+      payment.amountChargedBack = (payment.params.amount as { value: string }).value;
+      return sendWebhook(id);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

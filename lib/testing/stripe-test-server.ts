@@ -147,6 +147,7 @@ export async function startStripeTestServer(options: StripeTestServerOptions) {
     type: string,
     session: TestSession,
     { timestamp = Math.floor(Date.now() / 1000), secret = options.webhookSecret } = {},
+    object: unknown = sessionObject(session),
   ): Request {
     const payload = JSON.stringify({
       id: newId("evt"),
@@ -157,7 +158,7 @@ export async function startStripeTestServer(options: StripeTestServerOptions) {
       livemode: false,
       pending_webhooks: 1,
       request: { id: null, idempotency_key: null },
-      data: { object: sessionObject(session) },
+      data: { object },
     });
     events.set(JSON.parse(payload).id, payload);
     return signed(payload, timestamp, secret);
@@ -188,6 +189,44 @@ export async function startStripeTestServer(options: StripeTestServerOptions) {
     session.intent = { id: newId("pi"), status: choice === "pay" ? "succeeded" : "processing" };
     await sendEvent("checkout.session.completed", session);
     return String(session.params.success_url).replace("{CHECKOUT_SESSION_ID}", session.id);
+  }
+
+  /** The charge behind a paid session, with everything refunded on it so far. */
+  const refunded = new Map<string, number>();
+  function chargeObject(session: TestSession) {
+    const total = sessionObject(session).amount_total;
+    return {
+      id: `ch_${session.intent!.id.slice(3)}`,
+      object: "charge",
+      amount: total,
+      amount_refunded: refunded.get(session.id) ?? 0,
+      currency: sessionObject(session).currency,
+      payment_intent: session.intent!.id,
+      refunded: (refunded.get(session.id) ?? 0) >= total,
+    };
+  }
+
+  /** A refund made in the Dashboard: charge.refunded carries the cumulative amount_refunded. */
+  function refund(id: string, amount: number): Promise<Response> {
+    const session = sessions.get(id)!;
+    refunded.set(id, (refunded.get(id) ?? 0) + amount);
+    return deliver(signedEvent("charge.refunded", session, undefined, chargeObject(session)));
+  }
+
+  /** The end of a dispute on the session's charge. */
+  function closeDispute(id: string, status: "won" | "lost"): Promise<Response> {
+    const session = sessions.get(id)!;
+    const charge = chargeObject(session);
+    const dispute = {
+      id: newId("dp"),
+      object: "dispute",
+      amount: charge.amount,
+      currency: charge.currency,
+      charge: charge.id,
+      payment_intent: charge.payment_intent,
+      status,
+    };
+    return deliver(signedEvent("charge.dispute.closed", session, undefined, dispute));
   }
 
   /** A delayed payment (a bank debit) settles days later. */
@@ -268,6 +307,16 @@ ${session.status === "open" ? `<form method="post" action="/c/pay/${session.id}"
       if (idempotencyKey) replays.set(idempotencyKey, { params: body, body: created });
       return send(response, 200, created);
     }
+    if (request.method === "GET" && url.pathname === "/v1/checkout/sessions") {
+      const intent = url.searchParams.get("payment_intent");
+      const data = [...sessions.values()].filter((session) => intent && session.intent?.id === intent);
+      return send(response, 200, {
+        object: "list",
+        url: "/v1/checkout/sessions",
+        has_more: false,
+        data: data.map((session) => sessionObject(session)),
+      });
+    }
     const match = /^\/v1\/checkout\/sessions\/([^/]+)$/.exec(url.pathname);
     if (request.method === "GET" && match) {
       const session = sessions.get(decodeURIComponent(match[1]));
@@ -331,6 +380,8 @@ ${session.status === "open" ? `<form method="post" action="/c/pay/${session.id}"
     signedEvent,
     sendEvent,
     redeliver,
+    refund,
+    closeDispute,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -7,6 +7,9 @@ export interface MolliePayment {
   status: string;
   amount: { currency: string; value: string };
   metadata: unknown;
+  /** Everything refunded so far; absent before the first refund. */
+  amountRefunded?: { currency: string; value: string };
+  amountChargedBack?: { currency: string; value: string };
   _links: { checkout?: { href: string } };
 }
 

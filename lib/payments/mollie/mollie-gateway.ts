@@ -4,7 +4,8 @@ import type { PaymentGateway, SessionState } from "../gateway";
 import { fromMollieValue, toMollieValue } from "./mollie-amount";
 import { createMollieClient, MollieApiError, type MolliePayment } from "./mollie-client";
 import { mollieCheckoutOrigin } from "./mollie-origin";
-import { CALLBACK_OUTCOME, MOLLIE_LOCALES, SESSION_STATUS } from "./mollie-status";
+import { callbackEventOf } from "./callback-event";
+import { MOLLIE_LOCALES, SESSION_STATUS } from "./mollie-status";
 
 export interface MollieSettings {
   apiKey: string;
@@ -36,7 +37,7 @@ function paymentIdOf(rawBody: string): string {
 
 /**
  * Mollie: a hosted page on www.mollie.com. Its callbacks are unsigned and carry only a payment id, so only
- * Mollie's own answer about that id counts (verifiesByLookup puts the question under the gateway's breaker and cap).
+ * Mollie's own answer about that id counts (asked through the gateway's breaker and cap).
  */
 export function createMollieGateway(settings: MollieSettings): PaymentGateway {
   const mollie = createMollieClient({ apiKey: settings.apiKey, apiUrl: settings.apiUrl });
@@ -53,7 +54,6 @@ export function createMollieGateway(settings: MollieSettings): PaymentGateway {
   return {
     name: "mollie",
     checkoutOrigins: [mollieCheckoutOrigin(settings.apiUrl)],
-    verifiesByLookup: true,
 
     async createCheckout(request) {
       const locale = MOLLIE_LOCALES[request.locale];
@@ -74,33 +74,16 @@ export function createMollieGateway(settings: MollieSettings): PaymentGateway {
       return { sessionId: payment.id, redirectUrl };
     },
 
-    async verifyCallback(rawBody) {
-      const payment = await findPayment(paymentIdOf(rawBody));
+    async verifyCallback(rawBody, _headers, ask) {
+      const id = paymentIdOf(rawBody);
+      const payment = await ask(() => findPayment(id));
       // An id Mollie does not know is answered 200 like any other: Mollie's advice, so the endpoint tells a prober
       // nothing, and there is nothing for Mollie to deliver again.
       if (!payment) return null;
       // A payment without our donation id belongs to another integration on the same Mollie profile.
       const metadata = payment.metadata as { donationId?: unknown } | null;
       if (typeof metadata?.donationId !== "string") return null;
-      const outcome = CALLBACK_OUTCOME[payment.status];
-      if (!outcome) return null;
-      const state = stateOf(payment);
-      return {
-        kind: "payment",
-        // Mollie calls again on each change and may repeat one: a payment reaches a final status once.
-        eventId: `${payment.id}:${payment.status}`,
-        outcome,
-        sessionId: payment.id,
-        amount: state.amount,
-        currency: state.currency,
-        createdAt: new Date(),
-        payload: {
-          id: payment.id,
-          status: payment.status,
-          amount: payment.amount,
-          metadata: payment.metadata,
-        },
-      };
+      return callbackEventOf(payment, stateOf(payment));
     },
 
     async getSessionStatus(sessionId) {

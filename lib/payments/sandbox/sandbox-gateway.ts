@@ -25,7 +25,6 @@ function parseJson(rawBody: string): unknown {
 export const sandboxGateway: PaymentGateway = {
   name: "sandbox",
   checkoutOrigins: [],
-  verifiesByLookup: false,
 
   async createCheckout(request) {
     const session = await openSession(request);

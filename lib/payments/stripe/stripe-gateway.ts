@@ -2,6 +2,7 @@ import "server-only";
 import Stripe from "stripe";
 import { ApiError } from "@/lib/api/errors";
 import type { PaymentGateway } from "../gateway";
+import { chargeNoticeOf } from "./charge-notice";
 import { checkoutIdempotencyKey, sessionParams } from "./checkout-session";
 import { sessionState } from "./session-state";
 import { createStripeClient, type StripeSettings } from "./stripe-client";
@@ -36,7 +37,6 @@ export function createStripeGateway(settings: StripeSettings): PaymentGateway {
   return {
     name: "stripe",
     checkoutOrigins: [checkoutOrigin],
-    verifiesByLookup: false,
 
     async createCheckout(request) {
       const session = await stripe.checkout.sessions.create(sessionParams(request), {
@@ -46,8 +46,28 @@ export function createStripeGateway(settings: StripeSettings): PaymentGateway {
       return { sessionId: session.id, redirectUrl: session.url };
     },
 
-    async verifyCallback(rawBody, headers) {
-      return paymentEventOf(constructEvent(stripe, rawBody, headers, settings.webhookSecret));
+    async verifyCallback(rawBody, headers, ask) {
+      const event = constructEvent(stripe, rawBody, headers, settings.webhookSecret);
+      const notice = chargeNoticeOf(event);
+      if (!notice) return paymentEventOf(event);
+      // A charge names its PaymentIntent, not the Checkout Session our donation is filed under: Stripe is asked.
+      const { paymentIntent, ...money } = notice;
+      const found = await ask(() =>
+        stripe.checkout.sessions.list({ payment_intent: paymentIntent, limit: 1 }),
+      );
+      const session = found.data[0];
+      // Not a payment of ours (another integration on the same account): answered 200 and left alone.
+      if (!session?.metadata?.donation_id) return null;
+      return {
+        ...money,
+        eventId: event.id,
+        sessionId: session.id,
+        // The payment's own charge, checked against the donation like any other notice.
+        amount: session.amount_total ?? 0,
+        currency: (session.currency ?? "").toUpperCase(),
+        createdAt: new Date(event.created * 1000),
+        payload: event,
+      };
     },
 
     async getSessionStatus(sessionId) {

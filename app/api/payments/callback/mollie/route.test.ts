@@ -248,6 +248,38 @@ describe("POST /api/payments/callback/mollie", () => {
   });
 });
 
+describe("money going back on a Mollie payment", () => {
+  const row = (id: string) => db.donation.findUniqueOrThrow({ where: { id } });
+
+  it("takes refunds out of the total from Mollie's cumulative amountRefunded, each once", async () => {
+    const { donation, payment } = await startDonation();
+    await mollie.choose(payment.id, "paid");
+
+    await mollie.refund(payment.id, "10.00");
+    const again = await mollie.sendWebhook(payment.id);
+    expect(await again.json()).toEqual({ received: true, result: "duplicate" });
+    expect(await row(donation.id)).toMatchObject({ status: "partially_refunded", refundedAmount: 1000 });
+    expect(await totalsAndTruth()).toEqual({
+      total: { raised: 1500, donors: 1 },
+      truth: { raised: 1500, donors: 1 },
+    });
+
+    await mollie.refund(payment.id, "25.00");
+    expect(await row(donation.id)).toMatchObject({ status: "refunded", refundedAmount: 2500 });
+    expect((await totalsAndTruth()).total).toEqual({ raised: 0, donors: 0 });
+  });
+
+  it("takes the whole gift out for a chargeback", async () => {
+    const { donation, payment } = await startDonation();
+    await mollie.choose(payment.id, "paid");
+
+    await mollie.chargeback(payment.id);
+
+    expect(await row(donation.id)).toMatchObject({ status: "refunded", refundedAmount: 2500 });
+    expect((await totalsAndTruth()).total).toEqual({ raised: 0, donors: 0 });
+  });
+});
+
 // Last: these leave the process's gateway breaker open.
 describe("Mollie failing or slow", () => {
   it.each([

@@ -329,6 +329,88 @@ describe("POST /api/payments/callback/stripe", () => {
   });
 });
 
+describe("money going back on a Stripe payment", () => {
+  async function paidDonation() {
+    const { donation, session } = await startDonation();
+    await stripe.choose(session.id, "pay");
+    return { donation, session };
+  }
+  const row = (id: string) => db.donation.findUniqueOrThrow({ where: { id } });
+
+  it("takes a partial refund out of the total, then the rest, from charge.refunded's cumulative amount", async () => {
+    const { donation, session } = await paidDonation();
+
+    await stripe.refund(session.id, 1000);
+    expect(await row(donation.id)).toMatchObject({ status: "partially_refunded", refundedAmount: 1000 });
+    expect(await totalsAndTruth()).toEqual({
+      total: { raised: 1500, donors: 1 },
+      truth: { raised: 1500, donors: 1 },
+    });
+
+    await stripe.refund(session.id, 1500);
+    expect(await row(donation.id)).toMatchObject({ status: "refunded", refundedAmount: 2500 });
+    expect((await totalsAndTruth()).total).toEqual({ raised: 0, donors: 0 });
+    // The charge named its PaymentIntent; the session behind it was asked of Stripe.
+    expect(stripe.requests.filter((request) => request.path === "/v1/checkout/sessions")).toHaveLength(3);
+  });
+
+  it("applies a redelivered refund once", async () => {
+    const { donation, session } = await paidDonation();
+    await stripe.refund(session.id, 1000);
+    const refundEvent = [...stripe.events.keys()].at(-1)!;
+
+    const again = await stripe.redeliver(refundEvent);
+
+    expect(await again.json()).toEqual({ received: true, result: "duplicate" });
+    expect(await row(donation.id)).toMatchObject({ status: "partially_refunded", refundedAmount: 1000 });
+  });
+
+  it("takes the whole gift out for a lost dispute and leaves a won one alone", async () => {
+    const won = await paidDonation();
+    const lost = await paidDonation();
+
+    const answer = await stripe.closeDispute(won.session.id, "won");
+    await stripe.closeDispute(lost.session.id, "lost");
+
+    expect(await answer.json()).toEqual({ received: true, result: "ignored" });
+    expect(await row(won.donation.id)).toMatchObject({ status: "succeeded" });
+    expect(await row(lost.donation.id)).toMatchObject({ status: "refunded", refundedAmount: 2500 });
+    expect((await totalsAndTruth()).total).toEqual({ raised: 2500, donors: 1 });
+  });
+
+  it("leaves alone a refund on another integration's payment", async () => {
+    const other = new Stripe("sk_test_surge_integration", {
+      host: "127.0.0.1",
+      port: new URL(stripe.url).port,
+      protocol: "http",
+    });
+    const foreign = await other.checkout.sessions.create({
+      mode: "payment",
+      line_items: [
+        { quantity: 1, price_data: { currency: "eur", unit_amount: 999, product_data: { name: "x" } } },
+      ],
+      success_url: "https://elsewhere.example/done",
+    });
+    await stripe.choose(foreign.id, "pay");
+
+    const response = await stripe.refund(foreign.id, 999);
+
+    expect(await response.json()).toEqual({ received: true, result: "ignored" });
+    expect(await db.paymentEvent.count()).toBe(0);
+  });
+
+  it("answers a refund 503, moving nothing, while Stripe cannot say which session it belongs to", async () => {
+    const { donation, session } = await paidDonation();
+    stripe.setFault({ status: 500, times: 2 });
+
+    const response = await stripe.refund(session.id, 1000);
+
+    expect(response.status).toBe(503);
+    expect(await row(donation.id)).toMatchObject({ status: "succeeded", refundedAmount: 0 });
+    expect((await totalsAndTruth()).total).toEqual({ raised: 2500, donors: 1 });
+  });
+});
+
 // Last: these leave the process's gateway breaker open.
 describe("Stripe failing or slow", () => {
   it.each([
