@@ -6,6 +6,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 import { withSentryConfig } from "@sentry/nextjs/config";
 import { browserEnv, env } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
+import { checkoutOrigins } from "./lib/payments/checkout-origins";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -27,6 +28,7 @@ const nextConfig: NextConfig = {
       production: env.NODE_ENV === "production",
       sentryDsn: env.SENTRY_DSN,
       appUrl: env.APP_URL,
+      checkoutOrigins: checkoutOrigins(env),
     });
     return [{ source: "/:path*", headers }];
   },

@@ -13,6 +13,21 @@ export const E2E_ADMIN_DATABASE_URL = adminUrl.toString();
 adminUrl.pathname = `/${process.env.E2E_DATABASE || "surge_e2e"}`;
 export const E2E_DATABASE_URL = adminUrl.toString();
 export const E2E_REVALIDATE_SECONDS = 3;
+/**
+ * e2e/stripe.spec.ts and e2e/mollie.spec.ts start the same build again with PAYMENT_PROVIDER=stripe or mollie, each
+ * beside a stand-in for that provider's API and hosted page. The stand-ins' addresses are in every e2e server's
+ * settings, so the build's CSP (form-action, written at build time) lets the donate form's redirect reach them.
+ */
+export const E2E_PROVIDER_PORTS = {
+  stripe: {
+    site: Number(process.env.E2E_STRIPE_PORT || E2E_PORT + 1),
+    api: Number(process.env.E2E_STRIPE_API_PORT || E2E_PORT + 2),
+  },
+  mollie: {
+    site: Number(process.env.E2E_MOLLIE_PORT || E2E_PORT + 3),
+    api: Number(process.env.E2E_MOLLIE_API_PORT || E2E_PORT + 4),
+  },
+};
 
 export const e2eServerEnv: Record<string, string> = {
   NEXT_TELEMETRY_DISABLED: "1",
@@ -31,4 +46,9 @@ export const e2eServerEnv: Record<string, string> = {
   RATE_LIMIT_RESULTS_PER_MINUTE: "1000",
   RATE_LIMIT_DONATIONS_SITE_PER_MINUTE: "180",
   GATEWAY_MAX_CHECKOUTS_PER_SECOND: "3",
+  STRIPE_SECRET_KEY: "sk_test_e2e_surge",
+  STRIPE_WEBHOOK_SECRET: "whsec_e2e_surge",
+  STRIPE_API_URL: `http://127.0.0.1:${E2E_PROVIDER_PORTS.stripe.api}`,
+  MOLLIE_API_KEY: "test_e2eSurge0123456789",
+  MOLLIE_API_URL: `http://127.0.0.1:${E2E_PROVIDER_PORTS.mollie.api}`,
 };

@@ -11,6 +11,8 @@ const CAPABILITIES = {
   "low-gateway-cap": "a gateway cap low enough for a few posts to fill it",
   "paused-switch": "the donations pause switch",
   "build-output": "the build output the site runs (.next on this machine)",
+  "provider-stand-ins":
+    "servers of this build on Stripe's and Mollie's stand-ins (started by the specs themselves)",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 

@@ -96,3 +96,42 @@ describe("RATE_LIMIT_DONATIONS_SITE_PER_MINUTE", () => {
     ).toContain("RATE_LIMIT_DONATIONS_SITE_PER_MINUTE: must not exceed");
   });
 });
+
+describe("payment providers", () => {
+  const stripe = {
+    ...production,
+    PAYMENT_PROVIDER: "stripe",
+    SANDBOX_PAYMENTS_ENABLED: "false",
+    SMTP_URL: "smtp://mail.example.org:587",
+    STRIPE_SECRET_KEY: "sk_live_0123456789",
+    STRIPE_WEBHOOK_SECRET: "whsec_0123456789",
+    PAYMENT_WEBHOOK_SECRET: undefined,
+  };
+
+  it("starts on Stripe in production with its key and webhook secret, without the sandbox's secret", () => {
+    expect(problemsOf(stripe)).toBe("");
+  });
+
+  it.each([["STRIPE_SECRET_KEY"], ["STRIPE_WEBHOOK_SECRET"]])(
+    "refuses to start on Stripe without %s",
+    (name) => {
+      expect(problemsOf({ ...stripe, [name]: "" })).toContain(
+        `${name}: is required with PAYMENT_PROVIDER=stripe`,
+      );
+    },
+  );
+
+  it("refuses to start on Mollie without its API key", () => {
+    const mollie = { ...stripe, PAYMENT_PROVIDER: "mollie" };
+    expect(problemsOf({ ...mollie, MOLLIE_API_KEY: "live_0123456789" })).toBe("");
+    expect(problemsOf(mollie)).toContain("MOLLIE_API_KEY: is required with PAYMENT_PROVIDER=mollie");
+  });
+
+  it.each([
+    ["STRIPE_SECRET_KEY", "pk_live_0123456789"],
+    ["STRIPE_WEBHOOK_SECRET", "0123456789"],
+    ["MOLLIE_API_KEY", "access_0123456789"],
+  ])("refuses %s=%s, which is not that kind of key", (name, value) => {
+    expect(problemsOf({ [name]: value })).toContain(`${name}:`);
+  });
+});

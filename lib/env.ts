@@ -66,8 +66,16 @@ const schema = z
     APP_URL: withDefault(z.string().url(), "http://localhost:3000"),
 
     // Payments.
-    PAYMENT_PROVIDER: withDefault(z.enum(["sandbox"]), "sandbox"),
+    PAYMENT_PROVIDER: withDefault(z.enum(["sandbox", "stripe", "mollie"]), "sandbox"),
     PAYMENT_WEBHOOK_SECRET: optional(z.string().min(16)),
+    // Stripe Checkout: the secret (or restricted) key and the signing secret of the webhook endpoint registered for
+    // /api/payments/callback/stripe. The API URL is only for a stand-in server (tests, local runs without network).
+    STRIPE_SECRET_KEY: optional(z.string().regex(/^(sk|rk)_(test|live)_\S+$/, "a Stripe secret key (sk_…)")),
+    STRIPE_WEBHOOK_SECRET: optional(z.string().regex(/^whsec_\S+$/, "a webhook signing secret (whsec_…)")),
+    STRIPE_API_URL: optional(z.string().url()),
+    // Mollie: the API key (test_… or live_…); its callbacks are unsigned and verified by asking Mollie.
+    MOLLIE_API_KEY: optional(z.string().regex(/^(test|live)_\S+$/, "a Mollie API key (test_… or live_…)")),
+    MOLLIE_API_URL: optional(z.string().url()),
     SANDBOX_PAYMENTS_ENABLED: flag(false),
     RECONCILE_SECRET: optional(z.string().min(16)),
     RECONCILE_PENDING_AGE_MINUTES: int(30, 1, 10_080),
@@ -157,10 +165,26 @@ const schema = z
         message: "UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN go together",
       });
     }
+    // A provider without its credentials could take no payment at all, so it is refused in every environment.
+    const required = {
+      sandbox: [],
+      stripe: ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"],
+      mollie: ["MOLLIE_API_KEY"],
+    } as const;
+    for (const name of required[env.PAYMENT_PROVIDER]) {
+      if (!env[name]) {
+        ctx.addIssue({
+          code: "custom",
+          path: [name],
+          message: `is required with PAYMENT_PROVIDER=${env.PAYMENT_PROVIDER}`,
+        });
+      }
+    }
     // `next build` and `next start` run with NODE_ENV=production: the local defaults below are refused there, so
     // a deployment cannot go live on a known secret or on the simulated gateway by accident.
     if (env.NODE_ENV === "production") {
-      if (!env.PAYMENT_WEBHOOK_SECRET) {
+      // The sandbox's own callback key; Stripe signs with STRIPE_WEBHOOK_SECRET and Mollie does not sign.
+      if (env.PAYMENT_PROVIDER === "sandbox" && !env.PAYMENT_WEBHOOK_SECRET) {
         ctx.addIssue({
           code: "custom",
           path: ["PAYMENT_WEBHOOK_SECRET"],

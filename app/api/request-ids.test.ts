@@ -7,7 +7,9 @@ import { startedDonation } from "@/lib/testing/donations/started-donation";
 import { POST as startDonation } from "./donations/route";
 import { GET as donationsStatus } from "./donations/status/route";
 import { GET as health } from "./health/route";
+import { POST as mollieCallback } from "./payments/callback/mollie/route";
 import { POST as callback } from "./payments/callback/route";
+import { POST as stripeCallback } from "./payments/callback/stripe/route";
 import { GET as paymentReturn } from "./payments/return/route";
 import { GET as ready } from "./ready/route";
 import { POST as reconcile } from "./reconcile/route";
@@ -33,6 +35,11 @@ const routes: Record<string, () => Promise<Response>> = {
     };
     return callback(callbackRequest({ ...event, sessionId: donation.gatewaySessionId! }));
   },
+  // Neither provider is configured here: each answers 404, under its request id all the same.
+  "POST /api/payments/callback/stripe": () =>
+    stripeCallback(new Request(url("/api/payments/callback/stripe"), { method: "POST", body: "{}" })),
+  "POST /api/payments/callback/mollie": () =>
+    mollieCallback(new Request(url("/api/payments/callback/mollie"), { method: "POST", body: "id=tr_x" })),
   "GET /api/payments/return": () =>
     paymentReturn(new Request(url("/api/payments/return?session=cs_unknown"))),
   "POST /api/reconcile": () =>

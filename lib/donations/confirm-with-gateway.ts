@@ -10,33 +10,42 @@ const TARGET_BY_SESSION: Record<SessionStatus, Settlement["to"] | null> = {
   declined: "failed",
   cancelled: "cancelled",
   expired: "expired",
+  // Neither settles anything: an open session can still be paid, a pending payment can still succeed or fail.
+  open: null,
   pending: null,
 };
+
+export interface Confirmation {
+  /** The donation's status afterwards. */
+  status: DonationStatus;
+  /** What the gateway answered; null when it was not asked or does not know the session. */
+  session: SessionStatus | null;
+}
 
 /**
  * Asks the gateway about a pending donation and settles it through the same path as a callback, so a donation
  * whose callback is late or lost is still confirmed. With expireIfUnknown, a donation the gateway has never heard
  * of (it failed before or during checkout creation) is expired, since nobody can pay it any more.
  * The question goes through the gateway's breaker and rate cap like a checkout (callGateway).
- * Returns the donation's status afterwards.
  */
 export async function confirmWithGateway(
   donation: Donation,
   { expireIfUnknown = false }: { expireIfUnknown?: boolean } = {},
-): Promise<DonationStatus> {
-  if (donation.status !== "pending") return donation.status;
+): Promise<Confirmation> {
+  if (donation.status !== "pending") return { status: donation.status, session: null };
   const gateway = getGatewayByName(donation.gateway);
   // A gateway we can no longer reach by name is not asked, and nothing is decided for it.
-  if (!gateway) return donation.status;
+  if (!gateway) return { status: donation.status, session: null };
   const sessionId = donation.gatewaySessionId;
   // Through the gateway's breaker and rate cap: throws service_unavailable or gateway_busy rather than asking.
   const state = sessionId ? await callGateway(() => gateway.getSessionStatus(sessionId)) : null;
   const to = state ? TARGET_BY_SESSION[state.status] : expireIfUnknown ? "expired" : null;
-  if (!to) return donation.status;
+  const session = state?.status ?? null;
+  if (!to) return { status: donation.status, session };
   await settleDonation({ donation, to, reported: state ?? undefined });
   const after = await getDb().donation.findUniqueOrThrow({
     where: { id: donation.id },
     select: { status: true },
   });
-  return after.status;
+  return { status: after.status, session };
 }

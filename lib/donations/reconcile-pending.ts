@@ -40,7 +40,7 @@ export async function reconcilePending({
     };
     for (const [index, donation] of donations.entries()) {
       try {
-        const status = await confirmWithGateway(donation, { expireIfUnknown: true });
+        const { status } = await confirmWithGateway(donation, { expireIfUnknown: true });
         summary[status] = (summary[status] ?? 0) + 1;
         if (status === "pending") await postponeCheck(donation.id);
       } catch (error) {

@@ -1,17 +1,34 @@
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/client";
-import type { PaymentGateway } from "@/lib/payments/gateway";
+import type { GatewayCall, PaymentGateway } from "@/lib/payments/gateway";
+import { callGateway } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
 import { settleDonation, type SettleResult } from "./settle-donation";
 import { settleRefund } from "./settle-refund";
+
+/** `ignored`: a genuine notice that settles nothing (a payment still in progress, a type we do not act on). */
+export type CallbackResult = SettleResult | "ignored";
+
+/** A gateway that could not be asked is a 503 its retries get past, not a 500 of ours. */
+function asUnavailable(error: unknown): never {
+  if (error instanceof ApiError) throw error;
+  throw new ApiError("service_unavailable", "the gateway could not confirm the callback", {
+    retryAfterSeconds: 5,
+    cause: error,
+  });
+}
 
 /** Handles one server-to-server callback: verified by the gateway, matched to our donation, then settled. */
 export async function recordPaymentEvent(
   gateway: PaymentGateway,
   rawBody: string,
   headers: Headers,
-): Promise<SettleResult> {
-  const event = await gateway.verifyCallback(rawBody, headers);
+): Promise<CallbackResult> {
+  // What verification asks the gateway spends its rate like any other call, and is refused with a 503 the
+  // gateway retries while the breaker is open or the cap is reached.
+  const ask: GatewayCall = (call) => callGateway(call).catch(asUnavailable);
+  const event = await gateway.verifyCallback(rawBody, headers, ask);
+  if (!event) return "ignored";
   const donation = await getDb().donation.findUnique({
     where: { gateway_gatewaySessionId: { gateway: gateway.name, gatewaySessionId: event.sessionId } },
   });

@@ -41,7 +41,13 @@ export async function returnDestination(
 
   let status: DonationStatus;
   try {
-    status = await confirmWithGateway(donation);
+    const confirmation = await confirmWithGateway(donation);
+    // Back from the hosted page with the session still open: the donor left it without paying (Stripe's cancel
+    // link, Mollie's back button). Nothing is recorded, as the session can still be paid until it expires.
+    if (confirmation.status === "pending" && confirmation.session === "open") {
+      return outcomePath(locale, { kind: "error", reason: "cancelled" });
+    }
+    status = confirmation.status;
   } catch (error) {
     // The gateway is failing, at its cap or unreachable: the callback or the reconciler will settle it; the donor
     // waits on the success page, which says so and refreshes.

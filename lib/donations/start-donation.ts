@@ -7,9 +7,11 @@ import { env } from "@/lib/env";
 import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/prisma/client";
 import { coverFee } from "@/lib/fees/cover-fee";
 import { feeRateFor } from "@/lib/fees/fee-schedule";
+import { assertCheckoutUrl } from "@/lib/payments/checkout-url";
 import { getGateway } from "@/lib/payments/get-gateway";
 import { admitCheckout } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
+import { checkoutDescription } from "./checkout-description";
 import type { DonationInput } from "./donation-input";
 import { newDonationId } from "./donation-id";
 import { STALLED_START_SECONDS } from "./idempotency-key";
@@ -65,6 +67,13 @@ async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<
   return left !== null;
 }
 
+/**
+ * How long a checkout may take payment: Stripe's shortest (30 minutes) and a minute for the creation itself. By
+ * the time the reconciler looks at a donation (RECONCILE_PENDING_AGE_MINUTES, 30) its checkout has ended or is
+ * about to, so abandoned checkouts are expired instead of being asked about run after run.
+ */
+const CHECKOUT_LIFETIME_MS = 31 * 60_000;
+
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -84,6 +93,7 @@ export async function startDonation(
     if (existing && !(await releaseStalledKey(existing))) return replay(existing, hash);
   }
   const gateway = getGateway();
+  const description = await checkoutDescription(input.locale);
   const permit = await admitCheckout();
   let donation: Donation;
   try {
@@ -117,15 +127,21 @@ export async function startDonation(
 
   let checkout;
   try {
-    checkout = await permit.run(() =>
-      gateway.createCheckout({
-        reference: donation.id,
-        amount: chargedAmount(donation),
-        currency: donation.currency,
-        locale: donation.locale,
-        // Our own id in the return URL: the return finds the donation by it (a gateway need not append anything).
-        returnUrl: `${env.APP_URL}/api/payments/return?donation=${donation.id}`,
-      }),
+    checkout = await permit.run(async () =>
+      assertCheckoutUrl(
+        gateway,
+        await gateway.createCheckout({
+          reference: donation.id,
+          amount: chargedAmount(donation),
+          currency: donation.currency,
+          locale: donation.locale,
+          // Our own id in the return URL: the return finds the donation by it (a gateway need not append anything).
+          returnUrl: `${env.APP_URL}/api/payments/return?donation=${donation.id}`,
+          description,
+          // From the row's own time, so a retried creation sends the very same parameters as the first.
+          expiresAt: new Date(donation.createdAt.getTime() + CHECKOUT_LIFETIME_MS),
+        }),
+      ),
     );
   } catch (error) {
     reportUnexpectedError(error, { donationId: donation.id, during: "createCheckout" });

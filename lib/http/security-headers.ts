@@ -8,9 +8,15 @@
 // every ISR regeneration, since the payload carries the live totals. So inline scripts are allowed, and the rest
 // is locked down: no eval, scripts only from our origin, no plugins, no <base> hijacking, forms only to us, no
 // framing. React escapes everything we render, so there is no route for injected markup to begin with.
-type Options = { production: boolean; sentryDsn?: string; appUrl: string };
+type Options = {
+  production: boolean;
+  sentryDsn?: string;
+  appUrl: string;
+  /** The configured gateway's hosted payment page (lib/payments/checkout-origins.ts); none for the sandbox. */
+  checkoutOrigins?: readonly string[];
+};
 
-function contentSecurityPolicy({ production, sentryDsn, appUrl }: Options): string {
+function contentSecurityPolicy({ production, sentryDsn, appUrl, checkoutOrigins = [] }: Options): string {
   const connect = ["'self'", ...(sentryDsn ? [new URL(sentryDsn).origin] : [])];
   const directives = [
     "default-src 'self'",
@@ -23,9 +29,9 @@ function contentSecurityPolicy({ production, sentryDsn, appUrl }: Options): stri
     `connect-src ${connect.join(" ")}`,
     "object-src 'none'",
     "base-uri 'self'",
-    // The donation form posts to us and is redirected to the gateway's checkout; a gateway hosted elsewhere adds
-    // its origin here.
-    "form-action 'self'",
+    // The donation form posts to us and is redirected to the gateway's checkout, which browsers hold to
+    // form-action too: the configured gateway's hosted page, and nothing else.
+    ["form-action 'self'", ...checkoutOrigins].join(" "),
     "frame-ancestors 'none'",
     ...(new URL(appUrl).protocol === "https:" ? ["upgrade-insecure-requests"] : []),
   ];

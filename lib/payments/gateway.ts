@@ -1,5 +1,5 @@
-// The port every redirect-based gateway implements (a simulated one today; Stripe Checkout or a bank's hosted
-// payment page later). It speaks our language: amounts in minor units, our donation id as the reference.
+// The port every redirect-based gateway implements (the simulated one, Stripe Checkout, Mollie). It speaks our
+// language: amounts in minor units, our donation id as the reference. Vendor shapes stay inside each provider.
 
 export interface CheckoutRequest {
   /** Our donation id, passed to the gateway as its reference / client_reference_id. */
@@ -7,8 +7,12 @@ export interface CheckoutRequest {
   amount: number;
   currency: string;
   locale: string;
-  /** Where the gateway sends the browser back; it appends `session=<sessionId>`. */
+  /** Where the gateway sends the browser back; it names our donation, and a gateway may append `session=<id>`. */
   returnUrl: string;
+  /** What the donor sees on the hosted page as the thing bought, in their language. */
+  description: string;
+  /** When the hosted page stops taking payment, where the gateway lets us say so (fixed per donation). */
+  expiresAt: Date;
 }
 
 export interface Checkout {
@@ -17,7 +21,7 @@ export interface Checkout {
   redirectUrl: string;
 }
 
-export type PaymentOutcome = "succeeded" | "failed" | "cancelled";
+export type PaymentOutcome = "succeeded" | "failed" | "cancelled" | "expired";
 
 /**
  * A verified server-to-server notification, already mapped to our terms. Every kind names the payment by the
@@ -71,7 +75,12 @@ export interface DisputeLostEvent extends GatewayEventBase {
 
 export type GatewayEvent = PaymentEvent | RefundEvent | DisputeLostEvent;
 
-export type SessionStatus = "paid" | "declined" | "cancelled" | "pending" | "expired";
+/**
+ * `open`: nothing was paid yet and the session can still be paid (a donor who comes back in this state left the
+ * hosted page without paying). `pending`: the donor submitted a payment the gateway has not settled yet (a bank
+ * debit, a transfer), so it may still succeed or fail.
+ */
+export type SessionStatus = "paid" | "declined" | "cancelled" | "open" | "pending" | "expired";
 
 export interface SessionState {
   status: SessionStatus;
@@ -79,12 +88,28 @@ export interface SessionState {
   currency: string;
 }
 
+/**
+ * How a callback's verification asks the gateway something (Mollie's payment, the Stripe session behind a refunded
+ * charge): through the gateway's breaker and rate cap, so a flood of callbacks cannot take the capacity donors
+ * need, and a gateway that cannot be asked answers the callback 503, which the gateway retries.
+ */
+export type GatewayCall = <T>(call: () => Promise<T>) => Promise<T>;
+
 export interface PaymentGateway {
   /** Stored with each donation, so a donation is always settled by the gateway that took it. */
   readonly name: string;
+  /**
+   * Origins of the hosted payment page the donor is redirected to (none for a page of our own): the CSP's
+   * form-action must name them, since a form post redirected elsewhere is held to it.
+   */
+  readonly checkoutOrigins: readonly string[];
   createCheckout(request: CheckoutRequest): Promise<Checkout>;
-  /** Checks the signature over the exact raw body and parses it; throws an ApiError when it cannot be trusted. */
-  verifyCallback(rawBody: string, headers: Headers): Promise<GatewayEvent>;
+  /**
+   * Checks the callback (a signature over the exact raw body, or the gateway's own answer about the id it names,
+   * asked through `ask`) and maps it to our terms; throws an ApiError when it cannot be trusted. Null for a genuine notice that settles
+   * nothing (a payment still in progress, an event type we do not act on).
+   */
+  verifyCallback(rawBody: string, headers: Headers, ask: GatewayCall): Promise<GatewayEvent | null>;
   /** Asks the gateway itself; null when it does not know the session. */
   getSessionStatus(sessionId: string): Promise<SessionState | null>;
 }

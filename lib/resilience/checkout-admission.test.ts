@@ -5,7 +5,14 @@ import { startDonation } from "@/lib/donations/start-donation";
 import { gatewayBreaker } from "./breakers";
 
 const db = getDb();
-const input = { amount: 2500, currency: "EUR", locale: "en" as const, anonymous: false, showAmount: false, coverFees: false };
+const input = {
+  amount: 2500,
+  currency: "EUR",
+  locale: "en" as const,
+  anonymous: false,
+  showAmount: false,
+  coverFees: false,
+};
 const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
 await admin.connect();
 afterAll(() => admin.end());

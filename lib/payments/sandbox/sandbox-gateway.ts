@@ -24,6 +24,7 @@ function parseJson(rawBody: string): unknown {
 /** A simulated hosted payment page inside this app, for development, demos and tests. */
 export const sandboxGateway: PaymentGateway = {
   name: "sandbox",
+  checkoutOrigins: [],
 
   async createCheckout(request) {
     const session = await openSession(request);
