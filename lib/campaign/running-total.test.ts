@@ -4,7 +4,7 @@ import { POST as callback } from "@/app/api/payments/callback/route";
 import { callbackRequest, type CallbackFields } from "@/lib/testing/donations/donation-requests";
 import { startedDonation, totalsAndTruth } from "@/lib/testing/donations/started-donation";
 import { campaign } from "./config";
-import { addToTotals, TOTAL_STRIPES } from "./running-total";
+import { addToTotals, stripeOf, TOTAL_STRIPES } from "./running-total";
 import { readTotals } from "./totals";
 
 const db = getDb();
@@ -46,7 +46,7 @@ describe("addToTotals", () => {
     const settled = await db.donation.count({ where: { status: { in: ["succeeded", "failed"] } } });
     expect(settled).toBe(60);
     expect(await readTotals()).toMatchObject({ raised: truth.raised, donors: truth.donors });
-    // Spread over rows, not one: 48+ random picks among 16 stripes all landing on one is beyond chance.
+    // Spread over rows, not one: 48+ donations' stripes all being one of 16 is beyond chance.
     const rows = await db.campaignTotal.count();
     expect(rows).toBeGreaterThan(1);
     expect(rows).toBeLessThanOrEqual(TOTAL_STRIPES);
@@ -54,14 +54,17 @@ describe("addToTotals", () => {
 
   it("takes refunds as negative changes on any stripe, keeping the sum exact", async () => {
     await reset();
-    const key = { campaign: campaign.slug, currency: campaign.currency };
     const changes = [
       ...Array.from({ length: 40 }, () => ({ raised: 1_000, donors: 1 })),
       ...Array.from({ length: 15 }, () => ({ raised: -1_000, donors: -1 })),
     ];
 
     await Promise.all(
-      shuffled(changes).map((change) => db.$transaction((tx) => addToTotals(tx, key, change))),
+      shuffled(changes).map((change, i) =>
+        db.$transaction((tx) =>
+          addToTotals(tx, { campaign: campaign.slug, currency: campaign.currency, id: `don_${i}` }, change),
+        ),
+      ),
     );
 
     expect(await readTotals()).toMatchObject({ raised: 25_000, donors: 25 });
@@ -72,18 +75,28 @@ describe("addToTotals", () => {
     await db.$transaction(async (tx) => {
       await addToTotals(
         tx,
-        { campaign: campaign.slug, currency: campaign.currency },
+        { campaign: campaign.slug, currency: campaign.currency, id: "don_eur" },
         { raised: 2_500, donors: 1 },
       );
-      await addToTotals(tx, { campaign: campaign.slug, currency: "JPY" }, { raised: 300_000, donors: 1 });
+      await addToTotals(
+        tx,
+        { campaign: campaign.slug, currency: "JPY", id: "don_jpy" },
+        { raised: 300_000, donors: 1 },
+      );
     });
 
     expect(await readTotals()).toMatchObject({ currency: campaign.currency, raised: 2_500, donors: 1 });
   });
 
+  it("moves one donation on one stripe, so a transaction moving it twice holds one row lock", () => {
+    const ids = Array.from({ length: 400 }, (_, i) => `don_${i}`);
+    expect(new Set(ids.map((id) => stripeOf(id))).size).toBe(TOTAL_STRIPES);
+    for (const id of ids.slice(0, 20)) expect(stripeOf(id)).toBe(stripeOf(id));
+  });
+
   it("moves nothing when its transaction rolls back", async () => {
     await reset();
-    const key = { campaign: campaign.slug, currency: campaign.currency };
+    const key = { campaign: campaign.slug, currency: campaign.currency, id: "don_rolled_back" };
     await expect(
       db.$transaction(async (tx) => {
         await addToTotals(tx, key, { raised: 9_999, donors: 1 });

@@ -1,9 +1,11 @@
-import { randomInt } from "node:crypto";
+import { createHash } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface TotalKey {
   campaign: string;
   currency: string;
+  /** The donation whose change this is: it picks the stripe. */
+  id: string;
 }
 
 export interface TotalChange {
@@ -21,7 +23,9 @@ export const TOTAL_STRIPES = 16;
 /**
  * The one way the running total moves. Callers run it in the transaction that changes the donations it counts,
  * so the total and the donations cannot drift apart; they call it last, so the row lock it takes is held only
- * until the commit. Any stripe will do: the total is their sum (readTotals).
+ * until the commit. Any stripe will do, as the total is their sum (readTotals); the donation's id picks it, so every
+ * change of one donation lands on the same row. A transaction that moves one donation twice (a success and a
+ * refund that arrived first) then locks one row, never two in an order another transaction could reverse.
  */
 export async function addToTotals(
   tx: Prisma.TransactionClient,
@@ -29,7 +33,7 @@ export async function addToTotals(
   change: TotalChange,
   now = new Date(),
 ): Promise<void> {
-  const stripe = randomInt(TOTAL_STRIPES);
+  const stripe = stripeOf(key.id);
   // An upsert in one statement: two first-ever successes on a stripe cannot both try to create its row.
   await tx.$executeRaw`
     INSERT INTO campaign_totals (campaign, currency, stripe, raised, donors, updated_at)
@@ -38,4 +42,9 @@ export async function addToTotals(
       raised = campaign_totals.raised + EXCLUDED.raised,
       donors = campaign_totals.donors + EXCLUDED.donors,
       updated_at = GREATEST(campaign_totals.updated_at, EXCLUDED.updated_at)`;
+}
+
+/** A uniform, fixed stripe per donation. */
+export function stripeOf(donationId: string): number {
+  return createHash("sha256").update(donationId).digest().readUInt32BE(0) % TOTAL_STRIPES;
 }

@@ -10,6 +10,7 @@ const production = {
   SANDBOX_PAYMENTS_ENABLED: "true",
   RECONCILE_SECRET: "a-real-reconcile-secret-0123456789",
   SITE_SECRET: "a-real-site-secret-0123456789-0123456789",
+  DATABASE_URL: "postgresql://surge@db.internal:5432/surge",
 } as const;
 
 describe("PAYMENT_FEES", () => {
