@@ -69,6 +69,9 @@ error_log ${path.join(dir, "logs/error.log")} warn;
 events { worker_connections 1024; }
 http {
   access_log off;
+  # Cached pages are files: handed to the socket by the kernel, not copied through nginx.
+  sendfile on;
+  tcp_nopush on;
   ${["fastcgi", "uwsgi", "scgi"].map(temp).join("\n  ")}
   include ${path.join(dir, "surge.conf")};
 }
