@@ -11,6 +11,8 @@ const CAPABILITIES = {
   "low-gateway-cap": "a gateway cap low enough for a few posts to fill it",
   "paused-switch": "the donations pause switch",
   "build-output": "the build output the site runs (.next on this machine)",
+  "snapshot-content":
+    "the content the committed screenshots show (this build, with the e2e server's campaign)",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 
