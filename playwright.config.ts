@@ -23,6 +23,8 @@ const VISUAL_SPECS = /\/visual\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "e2e",
+  // e2e/self-test is Vitest's: it runs Playwright itself, against a deliberately broken copy of the site.
+  testIgnore: "self-test/**",
   fullyParallel: false,
   workers: 1,
   retries: 0,
