@@ -1,5 +1,6 @@
 // Before lib/env.ts, which is server-only: see lib/server-process.ts.
 import "./lib/server-process";
+import path from "node:path";
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { withSentryConfig } from "@sentry/nextjs/config";
@@ -8,6 +9,12 @@ import { securityHeaders } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // A deployment copies one folder: .next/standalone, with .next/static and public/ beside its server.js (README,
+  // "Deploying for a launch"). Our own tooling still runs `next start` on the same build.
+  output: "standalone",
+  // Next.js's file-system cache, or one Redis shared by every instance when CACHE_REDIS_URL is set: the file decides
+  // at start-up, so one build serves both (lib/cache/next-cache-handler.mjs).
+  cacheHandler: path.resolve("lib/cache/next-cache-handler.mjs"),
   // Native and WebAssembly database drivers stay out of the bundle and load from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg", "@prisma/adapter-pg"],
   // What the browser may read (declared in lib/env.ts), written into its bundles at build time.

@@ -46,10 +46,64 @@ for (const locale of LOCALES) {
   });
 
   test(`a path that does not exist under /${locale} is a localized 404`, async ({ page }) => {
+    const errors = collectConsoleErrors(page);
     const response = await page.goto(`/${locale}/does-not-exist`);
     expect(response?.status()).toBe(404);
     await expect(page.locator("html")).toHaveAttribute("lang", locale);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(messagesOf(locale).NotFoundPage.title);
+    await page.waitForLoadState("networkidle");
+    // Hydrating the prerendered 404 document under another path neither fails nor moves the visitor elsewhere.
+    expect(page.url()).toMatch(new RegExp(`/${locale}/does-not-exist$`));
+    expect(errors.filter((error) => !/404/.test(error))).toEqual([]);
+  });
+
+  test(`the 404 under /${locale} reads whole without JavaScript, titled, in its direction`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(`/${locale}/nothing/here`);
+    expect(response?.status()).toBe(404);
+    const messages = messagesOf(locale);
+    await expect(page.locator("html")).toHaveAttribute("lang", locale);
+    await expect(page.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
+    await expect(page).toHaveTitle(`${messages.Metadata.notFoundTitle} · ${messages.Metadata.siteName}`);
+    await expect(page.locator("main h1")).toHaveText(messages.NotFoundPage.title);
+    await expect(page.locator("main")).toContainText(messages.NotFoundPage.body);
+    await expect(page.getByRole("link", { name: messages.NotFoundPage.backHome })).toHaveAttribute(
+      "href",
+      `/${locale}`,
+    );
+    await expect(page.getByRole("banner")).toBeVisible();
+    await context.close();
+  });
+
+  test(`every unknown path under /${locale} gets the one prerendered 404, not a render of its own`, async ({
+    request,
+  }) => {
+    // A render per request writes the requested path into the page's flight data; the prerendered document is
+    // the same bytes whatever path was asked for, so a flood of random paths costs no render.
+    const paths = [
+      `/${locale}/aaa-${Date.now()}`,
+      `/${locale}/bbb/ccc-${Date.now()}`,
+      `/${locale}/donate/zzz`,
+    ];
+    const bodies = await Promise.all(
+      paths.map(async (path) => {
+        const response = await request.get(path, { headers: { accept: "text/html" } });
+        expect(response.status()).toBe(404);
+        expect(response.headers()["cache-control"]).toMatch(PRIVATE);
+        return response.text();
+      }),
+    );
+    for (const [index, body] of bodies.entries()) {
+      expect(body).not.toContain(paths[index].split("/").pop());
+      expect(body).toBe(bodies[0]);
+    }
+    // A fetch of page data (the client router's, which accepts anything) gets an empty 404, not a render either.
+    const data = await request.get(paths[0], { headers: { accept: "*/*" } });
+    expect(data.status()).toBe(404);
+    expect(await data.text()).toBe("");
   });
 }
 

@@ -118,7 +118,7 @@ const pages: Array<{
   },
   {
     path: "/no-such-page",
-    // No title check: the not-found page sets no title of its own yet, so Metadata.notFoundTitle is unused.
+    title: (t) => `${t("Metadata.notFoundTitle")} · ${t("Metadata.siteName")}`,
     texts: (t) => [t("NotFoundPage.title"), t("NotFoundPage.body"), t("NotFoundPage.backHome")],
   },
 ];

@@ -8,6 +8,7 @@ const production = {
   RECONCILE_SECRET: "production-reconcile-secret-0123",
   SITE_SECRET: "production-site-secret-0123456789abcdef",
   SANDBOX_PAYMENTS_ENABLED: "true",
+  DATABASE_URL: "postgresql://surge@db.internal:5432/surge",
 };
 
 const problemsOf = (source: Record<string, string | undefined>) => {
@@ -33,6 +34,31 @@ describe("parseEnv in production", () => {
       expect(problemsOf({ ...production, [name]: "" })).toContain(`${name}: is required in production`);
     },
   );
+
+  it("refuses the embedded database unless one instance on it is chosen", () => {
+    expect(problemsOf({ ...production, DATABASE_URL: undefined })).toContain(
+      "DATABASE_URL: is required in production",
+    );
+    expect(problemsOf({ ...production, DATABASE_URL: undefined, DEPLOYMENT_MODE: "single" })).toBe("");
+  });
+
+  it("refuses several instances without the database, Redis and the cache they must share", () => {
+    const problems = problemsOf({ ...production, DATABASE_URL: undefined, DEPLOYMENT_MODE: "multi" });
+    for (const name of ["DATABASE_URL", "UPSTASH_REDIS_REST_URL", "CACHE_REDIS_URL"]) {
+      expect(problems).toContain(`${name}: is required with DEPLOYMENT_MODE=multi`);
+    }
+    const shared = {
+      ...production,
+      DEPLOYMENT_MODE: "multi",
+      UPSTASH_REDIS_REST_URL: "https://redis.example.org",
+      UPSTASH_REDIS_REST_TOKEN: "token",
+      CACHE_REDIS_URL: "rediss://default:secret@redis.example.org:6379",
+    };
+    expect(problemsOf(shared)).toBe("");
+    expect(problemsOf({ ...shared, CACHE_REDIS_URL: "http://redis.example.org" })).toContain(
+      "CACHE_REDIS_URL:",
+    );
+  });
 
   it("starts in development without them", () => {
     expect(problemsOf({ NODE_ENV: "development" })).toBe("");

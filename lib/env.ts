@@ -77,6 +77,12 @@ const schema = z
     UPSTASH_REDIS_REST_TOKEN: optional(z.string().min(1)),
     // The Redis behind the local REST server (`npm run redis:rest`), which stands in for Upstash in development/tests.
     REDIS_URL: withDefault(z.string().url(), "redis://127.0.0.1:6379"),
+    // The Next.js cache (ISR pages, cached routes, data) shared by every instance, over Redis's own protocol
+    // (lib/cache/next-cache-handler.mjs reads it); unset, each instance keeps its own.
+    CACHE_REDIS_URL: optional(z.string().regex(/^rediss?:\/\/\S+$/, "a redis:// or rediss:// URL")),
+    // How this deployment runs, said out loud: `single` allows the embedded database in production (one process,
+    // one folder: `npm run local`, a demo); `multi` (several instances) requires what they must share.
+    DEPLOYMENT_MODE: optional(z.enum(["single", "multi"])),
 
     // Launch-day armour.
     RATE_LIMIT_DONATIONS_PER_MINUTE: int(20, 1, 100_000),
@@ -167,6 +173,33 @@ const schema = z
       }
       for (const name of ["RECONCILE_SECRET", "SITE_SECRET"] as const) {
         if (!env[name]) ctx.addIssue({ code: "custom", path: [name], message: "is required in production" });
+      }
+      // Without DATABASE_URL, donations would go into a folder inside this one process's container.
+      if (!env.DATABASE_URL && env.DEPLOYMENT_MODE !== "single") {
+        ctx.addIssue({
+          code: "custom",
+          path: ["DATABASE_URL"],
+          message:
+            "is required in production: without it donations go to an embedded database in a local folder " +
+            "(set DEPLOYMENT_MODE=single to run one instance on it deliberately)",
+        });
+      }
+      // Several instances that do not share limits, the pause switch and the page cache would each go their own way.
+      if (env.DEPLOYMENT_MODE === "multi") {
+        const shared = {
+          DATABASE_URL: "the database",
+          UPSTASH_REDIS_REST_URL: "limits and the pause switch",
+          CACHE_REDIS_URL: "the page cache",
+        } as const;
+        for (const [name, what] of Object.entries(shared) as [keyof typeof shared, string][]) {
+          if (!env[name]) {
+            ctx.addIssue({
+              code: "custom",
+              path: [name],
+              message: `is required with DEPLOYMENT_MODE=multi: the instances must share ${what}`,
+            });
+          }
+        }
       }
       if (env.PAYMENT_PROVIDER === "sandbox" && !env.SANDBOX_PAYMENTS_ENABLED) {
         ctx.addIssue({

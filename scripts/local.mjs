@@ -11,6 +11,8 @@ const env = {
   RECONCILE_SECRET: "local-development-reconcile-secret",
   SITE_SECRET: "local-development-site-secret-not-for-production",
   SANDBOX_PAYMENTS_ENABLED: "true",
+  // One process on the embedded database, chosen out loud: production refuses it otherwise.
+  DEPLOYMENT_MODE: "single",
   APP_URL: `http://localhost:${port}`,
   ...process.env,
 };

@@ -69,7 +69,7 @@ step "Playwright: end-to-end tests against a production build in Chromium (in-pr
   without_redis npx playwright test
 step "npm run loadtest, briefly, against that build, and its verification failing when something is lost" \
   without_redis npx vitest run --project loadtest
-step "The edge: nginx (deploy/nginx) in front of two instances of that build, one database and Redis" \
+step "Deployment: nginx (deploy/nginx) in front of two instances; standalone copies sharing one Redis cache" \
   npx vitest run --project deploy
 step "A second production server from the same build at $TARGET_URL (its own database)" start_target
 step "Playwright: the part that runs against any deployment, with BASE_URL=$TARGET_URL" \

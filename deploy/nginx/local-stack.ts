@@ -6,8 +6,8 @@ import { startRedisRestServer } from "@/lib/testing/redis-rest/server";
 import { startEdge, type Edge } from "./edge";
 
 // A launch-night deployment on one machine: nginx (deploy/nginx/edge.ts) in front of two `next start` instances
-// of the current production build, sharing one PostgreSQL database and one Redis (the machine's, behind our local
-// Upstash REST server, as a deployment reaches it). `npm run edge` runs it; deploy/nginx/edge.test.ts tests it.
+// of the current production build, sharing one PostgreSQL database and one Redis (the machine's: behind our local
+// Upstash REST server for limits and the pause switch, as a deployment reaches it, and directly for the page cache). `npm run edge` runs it; deploy/nginx/edge.test.ts tests it.
 
 export interface LocalStack {
   edge: Edge;
@@ -41,6 +41,9 @@ export async function startLocalStack({
     UPSTASH_REDIS_REST_TOKEN: REST_TOKEN,
     // Its own campaign, so its pause switch and limit keys in a shared Redis are its own.
     CAMPAIGN_SLUG: `edge-${portBase}`,
+    // Several instances, said out loud: production then insists that they share the database, Redis and the cache.
+    DEPLOYMENT_MODE: "multi",
+    CACHE_REDIS_URL: process.env.REDIS_URL || "redis://127.0.0.1:6379",
     // Donors come through the edge, and only the edge may say who they are.
     APP_URL: edgeUrl,
     TRUST_PROXY: "127.0.0.1",

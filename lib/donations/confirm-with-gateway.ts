@@ -3,9 +3,9 @@ import type { Donation, DonationStatus } from "@/lib/generated/prisma/client";
 import type { SessionStatus } from "@/lib/payments/gateway";
 import { getGatewayByName } from "@/lib/payments/get-gateway";
 import { callGateway } from "@/lib/resilience/checkout-admission";
-import { settleDonation } from "./settle-donation";
+import { settleDonation, type Settlement } from "./settle-donation";
 
-const TARGET_BY_SESSION: Record<SessionStatus, Exclude<DonationStatus, "pending"> | null> = {
+const TARGET_BY_SESSION: Record<SessionStatus, Settlement["to"] | null> = {
   paid: "succeeded",
   declined: "failed",
   cancelled: "cancelled",

@@ -67,9 +67,14 @@ const ERROR_REASON_BY_STATUS: Partial<Record<DonationStatus, ErrorReason>> = {
   cancelled: "cancelled",
 };
 
-/** A donation that is paid, or still being paid, shows the thank-you page; any other status an error. */
+/**
+ * A donation that is paid, still being paid, or paid and partly given back shows the thank-you page; any other
+ * status an error (a refunded gift, or one held for review, has nothing to thank for yet).
+ */
 export function outcomeOfStatus(status: DonationStatus, donationId: string): DonorOutcome {
-  if (status === "succeeded" || status === "pending") return { kind: "success", donationId };
+  if (status === "succeeded" || status === "pending" || status === "partially_refunded") {
+    return { kind: "success", donationId };
+  }
   return { kind: "error", reason: ERROR_REASON_BY_STATUS[status] ?? "unknown" };
 }
 

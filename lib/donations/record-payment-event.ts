@@ -1,7 +1,9 @@
 import { ApiError } from "@/lib/api/errors";
 import { getDb } from "@/lib/db/client";
 import type { PaymentGateway } from "@/lib/payments/gateway";
+import { chargedAmount } from "./charged-amount";
 import { settleDonation, type SettleResult } from "./settle-donation";
+import { settleRefund } from "./settle-refund";
 
 /** Handles one server-to-server callback: verified by the gateway, matched to our donation, then settled. */
 export async function recordPaymentEvent(
@@ -14,10 +16,16 @@ export async function recordPaymentEvent(
     where: { gateway_gatewaySessionId: { gateway: gateway.name, gatewaySessionId: event.sessionId } },
   });
   if (!donation) throw new ApiError("not_found", `no donation for session ${event.sessionId}`);
-  return settleDonation({
-    donation,
-    to: event.outcome,
-    reported: event,
-    event: { eventId: event.eventId, type: event.outcome, payload: event.payload },
-  });
+  const reported = { amount: event.amount, currency: event.currency };
+  const notice = {
+    eventId: event.eventId,
+    type: event.kind === "payment" ? event.outcome : event.kind,
+    payload: event.payload,
+  };
+  if (event.kind === "payment") {
+    return settleDonation({ donation, to: event.outcome, reported, event: notice });
+  }
+  // A lost dispute takes the whole charge back.
+  const refundedCharge = event.kind === "refund" ? event.refundedAmount : chargedAmount(donation);
+  return settleRefund({ donation, refundedCharge, reported, event: notice });
 }

@@ -43,9 +43,6 @@ export async function returnDestination(
   try {
     status = await confirmWithGateway(donation);
   } catch (error) {
-    if (error instanceof ApiError && error.code === "payment_mismatch") {
-      return outcomePath(locale, UNKNOWN);
-    }
     // The gateway is failing, at its cap or unreachable: the callback or the reconciler will settle it; the donor
     // waits on the success page, which says so and refreshes.
     if (!isGatewayRefusal(error)) reportUnexpectedError(error, { donationId: donation.id, during: "return" });

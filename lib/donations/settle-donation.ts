@@ -1,84 +1,79 @@
-import { ApiError } from "@/lib/api/errors";
-import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
 import { getDb } from "@/lib/db/client";
-import { env } from "@/lib/env";
-import type { Donation, DonationStatus, Prisma } from "@/lib/generated/prisma/client";
+import type { DonationStatus } from "@/lib/generated/prisma/client";
 import { chargedAmount } from "./charged-amount";
+import {
+  recordNotice,
+  sameMoney,
+  setOutcome,
+  settleTransactionOptions,
+  type GatewayNotice,
+  type ReportedMoney,
+  type SettledDonation,
+} from "./payment-event-log";
+import { reportMoneyAlert } from "./report-money-alert";
 import { revalidateTotalsSoon } from "./revalidate-totals";
-import { transitionDonation } from "./transition-donation";
+import { LATE_SUCCESS_FROM, transitionDonation } from "./transition-donation";
 
-export type SettleResult = "changed" | "unchanged" | "duplicate";
+/** needs_review: the gateway reported other money than the donation holds; nothing was counted. */
+export type SettleResult = "changed" | "unchanged" | "duplicate" | "needs_review";
 
 export interface Settlement {
-  donation: Pick<Donation, "id" | "campaign" | "currency" | "amount" | "fee" | "gateway">;
-  to: Exclude<DonationStatus, "pending">;
+  donation: SettledDonation;
+  to: "succeeded" | "failed" | "cancelled" | "expired";
   /** What the gateway says was paid; absent only when expiring a donation the gateway never saw. */
-  reported?: { amount: number; currency: string };
+  reported?: ReportedMoney;
   /** The callback that brought this news, stored for deduplication and audit. */
-  event?: { eventId: string; type: string; payload: unknown };
+  event?: GatewayNotice;
 }
 
-// A launch-day burst queues transactions behind the connection pool: they wait for a connection as long as any
-// query would (DATABASE_CONNECT_TIMEOUT_MS), then give up as a 503 the gateway retries, rather than hang.
-const transactionOptions = {
-  maxWait: env.DATABASE_CONNECT_TIMEOUT_MS,
-  timeout: env.DATABASE_STATEMENT_TIMEOUT_MS * 2,
-};
-
-function assertSameMoney({ donation, reported, event }: Settlement): void {
-  if (!reported) return;
-  // The gateway reports what it charged: the gift plus any fee the donor covered.
-  const charged = chargedAmount(donation);
-  if (reported.amount === charged && reported.currency === donation.currency) return;
-  // Never applied: either someone is forging events with a valid key, or our checkout creation has a bug. Either
-  // needs a person, so it is reported like a crash (log line and Sentry) although the caller gets a clean 422.
-  const mismatch = new ApiError(
-    "payment_mismatch",
-    "the gateway reports other money than the donation holds",
-  );
-  reportUnexpectedError(mismatch, {
-    donationId: donation.id,
-    eventId: event?.eventId ?? "status-check",
-    expected: { amount: charged, currency: donation.currency },
-    reported,
-  });
-  throw mismatch;
+/** After the commit: one alert per piece of news that moved money unexpectedly, and fresh totals. */
+export function afterSettling(
+  donation: SettledDonation,
+  { from, counted, event }: { from: DonationStatus | null; counted: boolean; event?: GatewayNotice },
+): void {
+  if (counted) revalidateTotalsSoon();
+  if (counted && from && (LATE_SUCCESS_FROM as readonly string[]).includes(from)) {
+    // Counted as any success (total, receipt), but a person should know why we had given up on it.
+    reportMoneyAlert("donation.late_success", "warn", {
+      donationId: donation.id,
+      from,
+      eventId: event?.eventId ?? "status-check",
+    });
+  }
 }
 
 /**
- * Applies what the gateway told us (by callback, on the donor's return, or to the reconciler): the same path for
- * all three, so whichever arrives first wins and the others change nothing. A callback's event row is written in
- * the same transaction, and the unique (gateway, event id) makes a replayed event a no-op.
+ * Applies what the gateway told us about a payment's outcome (by callback, on the donor's return, or to the
+ * reconciler): the same path for all three, so whichever arrives first wins and the others change nothing. A
+ * callback's event row is written in the same transaction, and the unique (gateway, event id) makes a replayed
+ * event a no-op. A success the gateway reports for a donation we had given up on is counted (it took the money).
+ * Other money than the donation holds moves it to needs_review, where the reconciler leaves it for a person.
  */
 export async function settleDonation(settlement: Settlement): Promise<SettleResult> {
-  assertSameMoney(settlement);
-  const { donation, to, event } = settlement;
+  const { donation, reported, event } = settlement;
+  const matches = sameMoney(donation, reported);
+  const to = matches ? settlement.to : "needs_review";
+  let from: DonationStatus | null = null;
   const result = await getDb().$transaction(async (tx): Promise<SettleResult> => {
-    if (event) {
-      // Recorded as applied up front, and corrected below in the rare case it changes nothing: that way the
-      // running total is the transaction's last write, and its row lock is held only until the commit.
-      const { count } = await tx.paymentEvent.createMany({
-        data: {
-          gateway: donation.gateway,
-          gatewayEventId: event.eventId,
-          type: event.type,
-          donationId: donation.id,
-          payload: event.payload as Prisma.InputJsonValue,
-          outcome: `applied:${to}`,
-        },
-        skipDuplicates: true,
-      });
-      if (count === 0) return "duplicate";
+    if (event && !(await recordNotice(tx, donation, event, `applied:${to}`))) return "duplicate";
+    from = await transitionDonation(tx, donation, to, { gatewayReported: reported !== undefined });
+    if (event && !from) {
+      await setOutcome(tx, donation, event, matches ? "ignored:already-final" : "ignored:mismatch");
     }
-    const changed = await transitionDonation(tx, donation, to);
-    if (event && !changed) {
-      await tx.paymentEvent.update({
-        where: { gateway_gatewayEventId: { gateway: donation.gateway, gatewayEventId: event.eventId } },
-        data: { outcome: "ignored:already-final" },
-      });
-    }
-    return changed ? "changed" : "unchanged";
-  }, transactionOptions);
-  if (result === "changed" && to === "succeeded") revalidateTotalsSoon();
+    if (!matches) return from ? "needs_review" : "unchanged";
+    return from ? "changed" : "unchanged";
+  }, settleTransactionOptions);
+  if (result === "duplicate") return result;
+  if (!matches) {
+    // Reported once: a retried callback is a duplicate above, and the reconciler no longer asks about it.
+    reportMoneyAlert("donation.payment_mismatch", "error", {
+      donationId: donation.id,
+      eventId: event?.eventId ?? "status-check",
+      expected: { amount: chargedAmount(donation), currency: donation.currency },
+      reported,
+      movedFrom: from,
+    });
+  }
+  afterSettling(donation, { from, counted: result === "changed" && to === "succeeded", event });
   return result;
 }

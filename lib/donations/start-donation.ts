@@ -61,7 +61,8 @@ function replay(existing: Donation, hash: string): StartedDonation {
 async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<boolean> {
   if (existing.checkoutUrl || existing.status !== "pending") return false;
   if (now - existing.createdAt.getTime() < STALLED_START_SECONDS * 1000) return false;
-  return getDb().$transaction((tx) => transitionDonation(tx, existing, "expired"));
+  const left = await getDb().$transaction((tx) => transitionDonation(tx, existing, "expired"));
+  return left !== null;
 }
 
 const isUniqueViolation = (error: unknown) =>

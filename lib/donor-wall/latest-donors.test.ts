@@ -15,8 +15,9 @@ async function donation(fields: {
   message?: string;
   showAmount?: boolean;
   campaign?: string;
+  refundedAmount?: number;
 }) {
-  const { status = "succeeded", campaign = "launch", ...donor } = fields;
+  const { status = "succeeded", campaign = "launch", refundedAmount = 0, ...donor } = fields;
   minutes += 1;
   await db.donation.create({
     data: {
@@ -33,6 +34,7 @@ async function donation(fields: {
       anonymous: donor.anonymous ?? false,
       message: donor.message,
       showAmount: donor.showAmount ?? false,
+      refundedAmount,
       completedAt: status === "pending" ? null : new Date(Date.UTC(2026, 10, 20, 12, minutes)),
     },
   });
@@ -88,6 +90,18 @@ describe("readLatestDonors", () => {
     for (const secret of ["Secret Name", "secret@example.org", "ada@example.org", ...ids]) {
       expect(served).not.toContain(secret);
     }
+  });
+
+  it("hides a gift given back whole or held for review, and shows what remains of one partly given back", async () => {
+    await donation({ name: "Kept", showAmount: true });
+    await donation({ status: "refunded", refundedAmount: 2500, name: "Refunded", showAmount: true });
+    await donation({ status: "partially_refunded", refundedAmount: 1000, name: "Partly", showAmount: true });
+    await donation({ status: "needs_review", name: "Review", showAmount: true });
+
+    expect(await readLatestDonors()).toEqual([
+      { name: "Partly", anonymous: false, message: null, amount: 1500, currency: "EUR" },
+      { name: "Kept", anonymous: false, message: null, amount: 2500, currency: "EUR" },
+    ]);
   });
 
   it("shows at most the latest few", async () => {

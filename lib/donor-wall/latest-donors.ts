@@ -18,19 +18,20 @@ export interface WallEntry {
 export const WALL_SIZE = 8;
 
 /**
- * The latest succeeded donations. The query itself withholds an anonymous donor's name and an amount the donor
- * did not choose to show, and never selects emails or donation ids (an id opens the result page), so nothing
- * private can reach the page, the data cache or a log from here.
+ * The latest gifts the total counts: succeeded, or partly given back (shown with what remains); a gift given back
+ * whole (refunded) or held for review is not on the wall. The query itself withholds an anonymous donor's name
+ * and an amount the donor did not choose to show, and never selects emails or donation ids (an id opens the
+ * result page), so nothing private can reach the page, the data cache or a log from here.
  */
 export async function readLatestDonors(limit = WALL_SIZE): Promise<WallEntry[]> {
   return getDb().$queryRaw<WallEntry[]>`
     SELECT CASE WHEN anonymous THEN NULL ELSE donor_name END AS name,
            anonymous,
            message,
-           CASE WHEN show_amount THEN amount END AS amount,
+           CASE WHEN show_amount THEN amount - refunded_amount END AS amount,
            currency
     FROM donations
-    WHERE campaign = ${campaign.slug} AND status = 'succeeded'
+    WHERE campaign = ${campaign.slug} AND status IN ('succeeded', 'partially_refunded')
     ORDER BY completed_at DESC NULLS LAST, id DESC
     LIMIT ${limit}`;
 }

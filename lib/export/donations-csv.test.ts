@@ -3,7 +3,8 @@ import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { newDonationId } from "@/lib/donations/donation-id";
-import { settleDonation } from "@/lib/donations/settle-donation";
+import { settleDonation, type Settlement } from "@/lib/donations/settle-donation";
+import { settleRefund } from "@/lib/donations/settle-refund";
 import type { DonationStatus } from "@/lib/generated/prisma/client";
 import { csvCell } from "./csv";
 import { donationsCsv, EXPORT_COLUMNS } from "./donations-csv";
@@ -82,7 +83,7 @@ async function donation(
   if (status !== "pending")
     await settleDonation({
       donation: row,
-      to: status as Exclude<DonationStatus, "pending">,
+      to: status as Settlement["to"],
       reported: { amount: amount + fee, currency: "EUR" },
     });
   return row;
@@ -139,6 +140,8 @@ describe("donationsCsv", () => {
       "2500",
       "54",
       "2554",
+      "0",
+      "2500",
       "EUR",
       "sandbox",
       named.gatewaySessionId,
@@ -149,7 +152,7 @@ describe("donationsCsv", () => {
       "",
     ]);
     expect(rows.at(-1)).toEqual(expect.arrayContaining(["pending", "1000", "Last"]));
-    expect(rows.filter((row) => row[12] === "Line\nbreak, comma")).toHaveLength(7);
+    expect(rows.filter((row) => row[14] === "Line\nbreak, comma")).toHaveLength(7);
   });
 
   it("never writes an anonymous donor's name or email", async () => {
@@ -157,7 +160,7 @@ describe("donationsCsv", () => {
     expect(text).not.toContain("Secret Name");
     expect(text).not.toContain("secret@example.org");
     const row = parseCsv(text).find((cells) => cells[0] === hidden.id)!;
-    expect(row.slice(11, 14)).toEqual(["true", "", ""]);
+    expect(row.slice(13, 16)).toEqual(["true", "", ""]);
   });
 
   it("gives every row exactly once across batch boundaries, and the same as one batch", async () => {
@@ -180,6 +183,24 @@ describe("donationsCsv", () => {
     });
     expect(rows.reduce((sum, row) => sum + Number(row[4]), 0)).toBe(Number(total._sum.raised));
     expect(rows).toHaveLength(total._sum.donors ?? 0);
+  });
+
+  it("adds up its counted column to the running total, with refunds taken out", async () => {
+    await settleRefund({
+      donation: named,
+      refundedCharge: 1000,
+      reported: { amount: named.amount + named.fee, currency: "EUR" },
+      event: { eventId: "evt_export_refund", type: "refund", payload: {} },
+    });
+    const rows = parseCsv(await exportText(["--from", "2000-01-01", "--to", "2099-12-31"])).slice(1);
+    const column = (name: string) => EXPORT_COLUMNS.indexOf(name as (typeof EXPORT_COLUMNS)[number]);
+    const refunded = rows.find((row) => row[0] === named.id)!;
+    expect(refunded[column("status")]).toBe("partially_refunded");
+    expect([refunded[column("refunded")], refunded[column("counted")]]).toEqual(["1000", "1500"]);
+    const total = await db.campaignTotal.aggregate({ _sum: { raised: true } });
+    expect(rows.reduce((sum, row) => sum + Number(row[column("counted")]), 0)).toBe(
+      Number(total._sum.raised),
+    );
   });
 
   it.each([

@@ -19,6 +19,9 @@ export const EXPORT_COLUMNS = [
   "amount",
   "fee",
   "charged",
+  // The part of the gift given back (refunds, a lost dispute), and what the running total counts of the row.
+  "refunded",
+  "counted",
   "currency",
   "gateway",
   "gateway_reference",
@@ -36,6 +39,8 @@ interface ExportRow {
   status: DonationStatus;
   amount: number;
   fee: number;
+  refunded_amount: number;
+  counted: number;
   currency: string;
   gateway: string;
   gateway_session_id: string | null;
@@ -49,7 +54,8 @@ interface ExportRow {
 /**
  * The CSV lines of every donation in the filter, oldest first, read in batches by keyset (created_at, id): memory
  * stays at one batch whatever the number of rows, and no batch is skipped or repeated while donations keep
- * arriving. Anonymous donors' name and email are not even selected.
+ * arriving. Anonymous donors' name and email are not even selected. The `counted` column adds up to the running
+ * total: the gift less what was given back, on the donations the total counts (succeeded, partially_refunded).
  */
 export async function* donationsCsv(db: Db, filter: ExportFilter, batchSize = 1_000): AsyncGenerator<string> {
   yield csvLine(EXPORT_COLUMNS);
@@ -57,8 +63,10 @@ export async function* donationsCsv(db: Db, filter: ExportFilter, batchSize = 1_
   for (;;) {
     const cursor: { createdAt: Date; id: string } = after ?? { createdAt: new Date(0), id: "" };
     const rows: ExportRow[] = await db.$queryRaw<ExportRow[]>`
-      SELECT id, created_at, completed_at, status, amount, fee, currency, gateway, gateway_session_id, locale,
-             anonymous,
+      SELECT id, created_at, completed_at, status, amount, fee, refunded_amount,
+             CASE WHEN status IN ('succeeded', 'partially_refunded') THEN amount - refunded_amount ELSE 0 END
+               AS counted,
+             currency, gateway, gateway_session_id, locale, anonymous,
              CASE WHEN anonymous THEN NULL ELSE donor_name END AS donor_name,
              CASE WHEN anonymous THEN NULL ELSE donor_email END AS donor_email,
              message
@@ -77,6 +85,8 @@ export async function* donationsCsv(db: Db, filter: ExportFilter, batchSize = 1_
         row.amount,
         row.fee,
         row.amount + row.fee,
+        row.refunded_amount,
+        row.counted,
         row.currency,
         row.gateway,
         row.gateway_session_id,

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
-import type { DonationStatus } from "@/lib/generated/prisma/client";
+import { DonationStatus } from "@/lib/generated/prisma/enums";
 import type { ExportFilter } from "./donations-csv";
 
-const STATUSES: readonly DonationStatus[] = ["pending", "succeeded", "failed", "cancelled", "expired"];
+const STATUSES: readonly DonationStatus[] = Object.values(DonationStatus);
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 function day(value: string | undefined, name: string): Date {

@@ -20,3 +20,13 @@ export async function enqueueReceipt(tx: Prisma.TransactionClient, donationId: s
     FROM donations WHERE id = ${donationId} AND donor_email IS NOT NULL
     ON CONFLICT (donation_id) DO NOTHING`;
 }
+
+/**
+ * A gift given back whole before its receipt went out gets none: the receipt would thank the donor for money the
+ * charity no longer holds. A receipt a worker holds under its lease may still go out; one already sent stays sent.
+ */
+export async function withdrawReceipt(tx: Prisma.TransactionClient, donationId: string) {
+  await tx.$executeRaw`
+    DELETE FROM receipt_outbox
+    WHERE donation_id = ${donationId} AND status = 'pending' AND (lease_until IS NULL OR lease_until < now())`;
+}

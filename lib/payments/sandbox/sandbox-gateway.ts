@@ -35,15 +35,19 @@ export const sandboxGateway: PaymentGateway = {
     const parsed = sandboxEventSchema.safeParse(parseJson(rawBody));
     if (!parsed.success) throw new ApiError("bad_request", "callback body has an unexpected shape");
     const event = parsed.data;
-    return {
+    const common = {
       eventId: event.id,
-      outcome: OUTCOME_BY_TYPE[event.type],
       sessionId: event.sessionId,
       amount: event.amount,
       currency: event.currency,
       createdAt: new Date(event.created * 1000),
       payload: event,
     };
+    if (event.type === "payment.refunded") {
+      return { ...common, kind: "refund", refundedAmount: event.refundedAmount };
+    }
+    if (event.type === "dispute.lost") return { ...common, kind: "dispute_lost" };
+    return { ...common, kind: "payment", outcome: OUTCOME_BY_TYPE[event.type] };
   },
 
   async getSessionStatus(sessionId) {

@@ -50,3 +50,23 @@ export function returnUrlFor(session: { id: string; returnUrl: string }): string
   url.searchParams.set("session", session.id);
   return url.toString();
 }
+
+/**
+ * Gives back `amount` more of a paid session's charge, as a refund in the gateway's dashboard would; refused
+ * (null) beyond what was charged, or on a session that was never paid. Concurrent refunds add up in one statement.
+ */
+export async function refundSession(id: string, amount: number): Promise<SandboxSession | null> {
+  const count = await getDb().$executeRaw`
+    UPDATE sandbox_sessions SET refunded_amount = refunded_amount + ${amount}
+    WHERE id = ${id} AND status = 'paid' AND ${amount} > 0 AND refunded_amount + ${amount} <= amount`;
+  return count === 1 ? findSession(id) : null;
+}
+
+/** Records that the card network took a paid session's charge back (a dispute lost); once only. */
+export async function loseDispute(id: string, now = new Date()): Promise<SandboxSession | null> {
+  const { count } = await getDb().sandboxSession.updateMany({
+    where: { id, status: "paid", disputeLostAt: null },
+    data: { disputeLostAt: now },
+  });
+  return count === 1 ? findSession(id) : null;
+}

@@ -32,10 +32,13 @@ export function formDonationRequest(
 
 export interface CallbackFields {
   id: string;
-  type: "payment.succeeded" | "payment.failed" | "payment.cancelled";
+  type: "payment.succeeded" | "payment.failed" | "payment.cancelled" | "payment.refunded" | "dispute.lost";
   sessionId: string;
+  /** The payment's charge, whatever the type. */
   amount: number;
   currency: string;
+  /** payment.refunded: everything refunded on the payment so far. */
+  refundedAmount?: number;
 }
 
 export function callbackRequest(
