@@ -18,8 +18,13 @@ const chromium = {
   ],
 };
 
+const LAYOUT_SPECS = /\/(layout|accessibility)\.spec\.ts$/;
+const VISUAL_SPECS = /\/visual\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "e2e",
+  // e2e/self-test is Vitest's: it runs Playwright itself, against a deliberately broken copy of the site.
+  testIgnore: "self-test/**",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -36,7 +41,27 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: chromium,
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], launchOptions: chromium } }],
+  // The whole functional suite runs once, on the desktop. Phones add what depends on the viewport: the layout checks
+  // and the accessibility audit on both (a small Android at 360 CSS px, the most common Android width, and an
+  // iPhone), and the screenshots on the Android alone (one phone width is enough to catch a broken phone layout;
+  // a second set would double the PNGs for little). The journeys themselves (donations, caching, limits) do not
+  // change with the screen, and running them three times would triple the suite's time. Both phones run in
+  // Debian's Chromium with their size, pixel ratio, touch and user agent: WebKit is not available here.
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions: chromium } },
+    {
+      name: "phone-android",
+      testMatch: [LAYOUT_SPECS, VISUAL_SPECS],
+      use: { ...devices["Galaxy S8"], launchOptions: chromium },
+    },
+    {
+      name: "phone-iphone",
+      testMatch: LAYOUT_SPECS,
+      use: { ...devices["iPhone 13"], defaultBrowserType: "chromium", launchOptions: chromium },
+    },
+  ],
+  // Screenshots differ by a few pixels of anti-aliasing at most from run to run; a real change moves far more.
+  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.01, animations: "disabled", caret: "hide" } },
   // Against a deployment named by BASE_URL nothing is built or started: the specs go straight to it.
   webServer: E2E_TARGET_URL
     ? undefined

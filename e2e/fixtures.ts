@@ -13,6 +13,8 @@ const CAPABILITIES = {
   "build-output": "the build output the site runs (.next on this machine)",
   "provider-stand-ins":
     "servers of this build on Stripe's and Mollie's stand-ins (started by the specs themselves)",
+  "snapshot-content":
+    "the content the committed screenshots show (this build, with the e2e server's campaign)",
 } as const;
 export type Capability = keyof typeof CAPABILITIES;
 

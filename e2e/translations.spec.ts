@@ -123,6 +123,22 @@ const pages: Array<{
   },
 ];
 
+// next-intl prints a message it cannot find as its key (`HomePage.title`): every key of the reference catalog.
+const MESSAGE_KEYS = Object.entries(catalog("en")).flatMap(([namespace, messages]) =>
+  Object.keys(messages).map((key) => `${namespace}.${key}`),
+);
+
+/** The catalog keys a page shows where their texts belong: named in the failure, so the fault reads at once. */
+async function keysShown(page: Page): Promise<string[]> {
+  const shown = await page.evaluate(() =>
+    [
+      document.title,
+      ...["header", "main", "footer"].map((tag) => document.querySelector(tag)?.textContent),
+    ].join("\n"),
+  );
+  return MESSAGE_KEYS.filter((key) => shown.includes(key));
+}
+
 // Within the page's landmarks only: the data scripts at the end of <body> carry the same texts, but not on screen.
 // (textContent rather than innerText, which would carry the CSS capitals of the eyebrow.)
 async function expectOnScreen(page: Page, region: "main" | "banner" | "contentinfo", texts: string[]) {
@@ -138,6 +154,7 @@ for (const locale of LOCALES) {
     for (const { path: pagePath, title, texts } of pages) {
       test(`/${locale}${pagePath} reads its catalog texts, header and footer`, async ({ page }) => {
         await page.goto(`/${locale}${pagePath}`);
+        expect(await keysShown(page), "message keys shown in place of their texts").toEqual([]);
         if (title) await expect(page).toHaveTitle(title(t));
         await expectOnScreen(page, "main", texts(t, money));
         await expectOnScreen(page, "banner", [

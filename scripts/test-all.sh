@@ -75,5 +75,7 @@ step "A second production server from the same build at $TARGET_URL (its own dat
 step "Playwright: the part that runs against any deployment, with BASE_URL=$TARGET_URL" \
   env BASE_URL="$TARGET_URL" E2E_TARGET_OFFERS=build-output PLAYWRIGHT_HTML_OUTPUT_DIR=playwright-report-target \
   npx playwright test
+step "The suite's own test: through a proxy to $TARGET_URL that breaks one thing, it must fail naming it" \
+  env SUITE_TARGET_URL="$TARGET_URL" npm run --silent test:e2e:self
 stop_target
 echo; echo "✓ All checks passed"
