@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { totalsView, type TotalsView } from "./totals-view";
 
@@ -21,14 +21,26 @@ export function LiveTotals({ label, initial }: { label: string; initial: TotalsV
   const locale = useLocale();
   const [view, setView] = useState(initial);
 
+  // Formatting reads the latest locale and messages without restarting the polling.
+  const show = useEffectEvent((totals: TotalsResponse) => setView(totalsView(totals, locale, t, format)));
+
   useEffect(() => {
     let stopped = false;
     async function refresh() {
       try {
-        const response = await fetch("/api/totals", { headers: { accept: "application/json" } });
-        if (!response.ok || stopped) return;
-        const totals = (await response.json()) as TotalsResponse;
-        setView(totalsView(totals, locale, t, format));
+        // The response's stale-while-revalidate is for CDNs; a browser applies it too, answering from its cache
+        // with the previous figure and revalidating in the background. "no-cache" asks the network every time (a
+        // CDN or the Next.js cache answers it all the same).
+        const response = await fetch("/api/totals", {
+          headers: { accept: "application/json" },
+          cache: "no-cache",
+        });
+        if (!response.ok || stopped) {
+          // Read or cancel every body: one left unread keeps the browser's cache entry for the URL locked.
+          await response.body?.cancel();
+          return;
+        }
+        show((await response.json()) as TotalsResponse);
       } catch {
         // Offline or a blip: keep what is shown and try again at the next tick.
       }
@@ -42,7 +54,7 @@ export function LiveTotals({ label, initial }: { label: string; initial: TotalsV
       clearInterval(timer);
       document.removeEventListener("visibilitychange", onVisible);
     };
-  }, [t, format, locale]);
+  }, []);
 
   return (
     <section className="progress-card" aria-label={label}>
