@@ -46,6 +46,15 @@ describe("addToTotals", () => {
     const settled = await db.donation.count({ where: { status: { in: ["succeeded", "failed"] } } });
     expect(settled).toBe(60);
     expect(await readTotals()).toMatchObject({ raised: truth.raised, donors: truth.donors });
+    // Each notice is recorded once however often it came. Every success was applied (one after a decline is a
+    // late success, which counts); a decline was applied only if it came first.
+    const recorded = await db.paymentEvent.findMany({ select: { gatewayEventId: true, outcome: true } });
+    const ids = [...new Set(events.map((event) => event.id))].sort();
+    expect(recorded.map((event) => event.gatewayEventId).sort()).toEqual(ids);
+    for (const { gatewayEventId, outcome } of recorded) {
+      if (gatewayEventId.startsWith("evt_ok_")) expect(outcome).toBe("applied:succeeded");
+      else expect(["applied:failed", "ignored:already-final"]).toContain(outcome);
+    }
     // Spread over rows, not one: 48+ donations' stripes all being one of 16 is beyond chance.
     const rows = await db.campaignTotal.count();
     expect(rows).toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface TotalKey {
   campaign: string;
@@ -33,11 +33,24 @@ export async function addToTotals(
   change: TotalChange,
   now = new Date(),
 ): Promise<void> {
-  const stripe = stripeOf(key.id);
-  // An upsert in one statement: two first-ever successes on a stripe cannot both try to create its row.
-  await tx.$executeRaw`
+  await tx.$executeRaw(totalsChangeSql(key, change, now));
+}
+
+/**
+ * addToTotals as SQL, for a statement that folds it in with the status change it counts (transitionDonation):
+ * the change is added once for each row `source` yields (`FROM moved`: once if the donation moved, else never).
+ * An upsert: two first-ever successes on a stripe cannot both try to create its row.
+ */
+export function totalsChangeSql(
+  key: TotalKey,
+  change: TotalChange,
+  now: Date,
+  source: Prisma.Sql = Prisma.empty,
+): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO campaign_totals (campaign, currency, stripe, raised, donors, updated_at)
-    VALUES (${key.campaign}, ${key.currency}, ${stripe}, ${change.raised}, ${change.donors}, ${now})
+    SELECT ${key.campaign}::text, ${key.currency}::text, ${stripeOf(key.id)}::int, ${change.raised}::bigint,
+      ${change.donors}::int, ${now}::timestamptz ${source}
     ON CONFLICT (campaign, currency, stripe) DO UPDATE SET
       raised = campaign_totals.raised + EXCLUDED.raised,
       donors = campaign_totals.donors + EXCLUDED.donors,

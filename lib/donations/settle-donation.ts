@@ -1,18 +1,10 @@
 import { getDb } from "@/lib/db/client";
 import type { DonationStatus } from "@/lib/generated/prisma/client";
 import { chargedAmount } from "./charged-amount";
-import {
-  recordNotice,
-  sameMoney,
-  setOutcome,
-  settleTransactionOptions,
-  type GatewayNotice,
-  type ReportedMoney,
-  type SettledDonation,
-} from "./payment-event-log";
+import { sameMoney, type GatewayNotice, type ReportedMoney, type SettledDonation } from "./payment-event-log";
 import { reportMoneyAlert } from "./report-money-alert";
 import { revalidateTotalsSoon } from "./revalidate-totals";
-import { LATE_SUCCESS_FROM, transitionDonation } from "./transition-donation";
+import { LATE_SUCCESS_FROM, transitionRecordingNotice } from "./transition-donation";
 
 /** needs_review: the gateway reported other money than the donation holds; nothing was counted. */
 export type SettleResult = "changed" | "unchanged" | "duplicate" | "needs_review";
@@ -45,25 +37,30 @@ export function afterSettling(
 /**
  * Applies what the gateway told us about a payment's outcome (by callback, on the donor's return, or to the
  * reconciler): the same path for all three, so whichever arrives first wins and the others change nothing. A
- * callback's event row is written in the same transaction, and the unique (gateway, event id) makes a replayed
+ * callback's event row is written in the same statement, and the unique (gateway, event id) makes a replayed
  * event a no-op. A success the gateway reports for a donation we had given up on is counted (it took the money).
  * Other money than the donation holds moves it to needs_review, where the reconciler leaves it for a person.
+ * A single statement (transitionRecordingNotice), so no transaction is held open across round trips: callbacks
+ * for different donations pass each other, and the running total's stripes are locked only for that statement.
  */
 export async function settleDonation(settlement: Settlement): Promise<SettleResult> {
   const { donation, reported, event } = settlement;
   const matches = sameMoney(donation, reported);
   const to = matches ? settlement.to : "needs_review";
-  let from: DonationStatus | null = null;
-  const result = await getDb().$transaction(async (tx): Promise<SettleResult> => {
-    if (event && !(await recordNotice(tx, donation, event, `applied:${to}`))) return "duplicate";
-    from = await transitionDonation(tx, donation, to, { gatewayReported: reported !== undefined });
-    if (event && !from) {
-      await setOutcome(tx, donation, event, matches ? "ignored:already-final" : "ignored:mismatch");
-    }
-    if (!matches) return from ? "needs_review" : "unchanged";
-    return from ? "changed" : "unchanged";
-  }, settleTransactionOptions);
-  if (result === "duplicate") return result;
+  // One statement, atomic by itself: the notice, the status, the receipt and the running total together.
+  const { from, recorded } = await transitionRecordingNotice(
+    getDb(),
+    donation,
+    to,
+    { gatewayReported: reported !== undefined },
+    event && {
+      gateway: donation.gateway,
+      ...event,
+      outcome: { moved: `applied:${to}`, unmoved: matches ? "ignored:already-final" : "ignored:mismatch" },
+    },
+  );
+  if (!recorded) return "duplicate";
+  const result: SettleResult = !from ? "unchanged" : matches ? "changed" : "needs_review";
   if (!matches) {
     // Reported once: a retried callback is a duplicate above, and the reconciler no longer asks about it.
     reportMoneyAlert("donation.payment_mismatch", "error", {

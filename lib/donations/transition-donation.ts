@@ -1,6 +1,7 @@
-import { addToTotals } from "@/lib/campaign/running-total";
-import { enqueueReceipt, withdrawReceipt } from "@/lib/receipts/enqueue-receipt";
-import type { DonationStatus, Prisma } from "@/lib/generated/prisma/client";
+import { randomUUID } from "node:crypto";
+import { addToTotals, totalsChangeSql } from "@/lib/campaign/running-total";
+import { receiptOwedSql, withdrawReceipt } from "@/lib/receipts/enqueue-receipt";
+import { Prisma, type DonationStatus } from "@/lib/generated/prisma/client";
 
 // Statuses a success may still arrive from: we gave up on the donation (declined, cancelled, expired), but the
 // gateway took the money after all. Only the gateway's own word (a callback or a status check) may do this.
@@ -37,47 +38,96 @@ export interface TransitionOptions {
   now?: Date;
 }
 
+/** A gateway's notice recorded with the change it brings, for deduplication and audit (payment_events). */
+export interface RecordedNotice {
+  gateway: string;
+  eventId: string;
+  type: string;
+  payload: unknown;
+  /** The outcome stored when the donation moves, and when it does not (it was already final, say). */
+  outcome: { moved: string; unmoved: string };
+}
+
+export interface Transition {
+  /** The status the donation left, or null when nothing changed. */
+  from: DonationStatus | null;
+  /** False when the notice had been delivered before: then nothing changed. True when no notice was given. */
+  recorded: boolean;
+}
+
 function allowedFrom(to: DonationStatus, gatewayReported: boolean): DonationStatus[] {
   const from = ALLOWED_FROM[to];
   if (to !== "succeeded" || gatewayReported) return [...from];
   return from.filter((status) => !(LATE_SUCCESS_FROM as readonly string[]).includes(status));
 }
 
+type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
+
 /**
- * The one way a donation's status changes between paying and not paying. The update is conditional on the
- * current status, so of two concurrent callbacks only one can move it, and a success moves the running total in
- * the caller's transaction: the total and the succeeded donations cannot drift apart. Returns the status the
- * donation left, or null when this call changed nothing. Refunds go through refundDonation below.
+ * The one way a donation's status changes between paying and not paying, with everything that goes with it, in
+ * one statement: atomic by itself, so a callback needs no transaction of its own and holds its row locks for one
+ * round trip. The update is conditional on the current status, so of two concurrent callbacks only one can move
+ * it; a success also owes its receipt and moves the running total, so the total and the succeeded donations
+ * cannot drift apart. With a notice, the gateway's event is recorded too and a notice delivered before changes
+ * nothing. Refunds go through refundDonation below.
  */
-export async function transitionDonation(
-  tx: Prisma.TransactionClient,
+export async function transitionRecordingNotice(
+  db: Client,
   donation: TransitionTarget,
   to: Exclude<DonationStatus, "refunded" | "partially_refunded">,
   { gatewayReported = false, now = new Date() }: TransitionOptions = {},
+  notice?: RecordedNotice,
+): Promise<Transition> {
+  // A later statement's concurrent copy of the same notice waits on the donation's row lock, then finds the
+  // status already moved; its event insert then meets the first one's row, and it reports a duplicate.
+  const unseen = notice
+    ? Prisma.sql`AND NOT EXISTS (SELECT 1 FROM payment_events
+        WHERE gateway = ${notice.gateway} AND gateway_event_id = ${notice.eventId})`
+    : Prisma.empty;
+  const counts = to === "succeeded";
+  // Every data-modifying part runs, whether the result reads it or not; the ones that must not run without a
+  // move take their rows FROM moved, which is empty then.
+  const [row] = await db.$queryRaw<{ from: DonationStatus | null; recorded: boolean }[]>`
+    WITH old AS (
+      -- Locked in the same statement: the status read is the one replaced, whoever else is settling it. NO KEY
+      -- UPDATE, as a plain UPDATE takes: a payment event's foreign key holds a key-share lock on this row, and
+      -- FOR UPDATE would wait on every other settlement's.
+      SELECT id, status FROM donations WHERE id = ${donation.id} ${unseen} FOR NO KEY UPDATE
+    ), moved AS (
+      UPDATE donations d SET status = ${to}::donation_status, completed_at = ${now}, updated_at = ${now},
+        -- A donation that ended without ever getting a checkout frees its Idempotency-Key: the donor's retry
+        -- starts afresh instead of being told "in progress" for ever. (A success always had a checkout.)
+        idempotency_key = CASE WHEN ${!counts}::boolean AND d.checkout_url IS NULL THEN NULL ELSE d.idempotency_key END
+      FROM old WHERE d.id = old.id AND old.status::text = ANY(${allowedFrom(to, gatewayReported)}::text[])
+      RETURNING old.status::text AS "from", d.donor_email
+    ), receipt AS (
+      ${counts ? receiptOwedSql(donation.id, now, Prisma.sql`FROM moved`) : Prisma.sql`SELECT 1`}
+    ), total AS (
+      ${counts ? totalsChangeSql(donation, { raised: donation.amount, donors: 1 }, now, Prisma.sql`FROM moved`) : Prisma.sql`SELECT 1`}
+    ), event AS (
+      ${
+        notice
+          ? Prisma.sql`INSERT INTO payment_events (id, gateway, gateway_event_id, type, donation_id, payload, outcome)
+              SELECT ${randomUUID()}, ${notice.gateway}, ${notice.eventId}, ${notice.type}, ${donation.id},
+                ${JSON.stringify(notice.payload)}::jsonb,
+                CASE WHEN EXISTS (SELECT 1 FROM moved) THEN ${notice.outcome.moved} ELSE ${notice.outcome.unmoved} END
+              ON CONFLICT (gateway, gateway_event_id) DO NOTHING
+              RETURNING 1`
+          : Prisma.sql`SELECT 1`
+      }
+    )
+    SELECT (SELECT "from" FROM moved) AS "from", EXISTS (SELECT 1 FROM event) AS recorded`;
+  return { from: row.from, recorded: row.recorded };
+}
+
+/** transitionDonation without a notice: returns the status the donation left, or null when nothing changed. */
+export async function transitionDonation(
+  db: Client,
+  donation: TransitionTarget,
+  to: Exclude<DonationStatus, "refunded" | "partially_refunded">,
+  options: TransitionOptions = {},
 ): Promise<DonationStatus | null> {
-  // Locked in the same statement: the status read is the one replaced, whoever else is settling this donation.
-  // NO KEY UPDATE, as a plain UPDATE takes: the payment event each settlement inserts first holds a key-share lock
-  // on this row (its foreign key), and FOR UPDATE would wait on every other settlement's, deadlocking them.
-  const [moved] = await tx.$queryRaw<{ from: DonationStatus }[]>`
-    WITH old AS (SELECT id, status FROM donations WHERE id = ${donation.id} FOR NO KEY UPDATE)
-    UPDATE donations d SET status = ${to}::donation_status, completed_at = ${now}, updated_at = ${now}
-    FROM old WHERE d.id = old.id AND old.status::text = ANY(${allowedFrom(to, gatewayReported)}::text[])
-    RETURNING old.status::text AS "from"`;
-  if (!moved) return null;
-  if (to === "succeeded") {
-    // The receipt is owed exactly when the success is recorded; a worker sends it later, off this request.
-    await enqueueReceipt(tx, donation.id, now);
-    // Last write of the transaction, so the stripe's row lock is held only until the commit.
-    await addToTotals(tx, donation, { raised: donation.amount, donors: 1 }, now);
-  } else {
-    // A donation that ended without ever getting a checkout frees its Idempotency-Key: the donor's retry starts
-    // afresh instead of being told "in progress" for ever. (A success always had a checkout.)
-    await tx.donation.updateMany({
-      where: { id: donation.id, checkoutUrl: null, idempotencyKey: { not: null } },
-      data: { idempotencyKey: null },
-    });
-  }
-  return moved.from;
+  return (await transitionRecordingNotice(db, donation, to, options)).from;
 }
 
 export interface Refund {

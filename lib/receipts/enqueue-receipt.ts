@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 /** The Message-ID every send of one donation's receipt carries. */
 export function receiptMessageId(donationId: string): string {
@@ -9,15 +9,17 @@ export function receiptMessageId(donationId: string): string {
 }
 
 /**
- * Records that a donation's receipt is owed, in the caller's transaction (the one that marks it succeeded): the
- * receipt exists if and only if the success does. Only donors who gave an email get one; a second call for the
- * same donation changes nothing.
+ * Records that a donation's receipt is owed, as SQL for the statement that marks it succeeded
+ * (transitionDonation): the receipt exists if and only if the success does. `source` yields the donation's row,
+ * with its donor_email, when it moved (none otherwise); only donors who gave an email get a receipt, and a
+ * second success for the same donation changes nothing.
  */
-export async function enqueueReceipt(tx: Prisma.TransactionClient, donationId: string, now = new Date()) {
-  await tx.$executeRaw`
+export function receiptOwedSql(donationId: string, now: Date, source: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
     INSERT INTO receipt_outbox (id, donation_id, message_id, next_attempt_at, created_at)
-    SELECT ${randomUUID()}, id, ${receiptMessageId(donationId)}, ${now}, ${now}
-    FROM donations WHERE id = ${donationId} AND donor_email IS NOT NULL
+    SELECT ${randomUUID()}::text, ${donationId}::text, ${receiptMessageId(donationId)}::text, ${now}::timestamptz,
+      ${now}::timestamptz
+    ${source} WHERE donor_email IS NOT NULL
     ON CONFLICT (donation_id) DO NOTHING`;
 }
 
