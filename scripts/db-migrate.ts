@@ -3,7 +3,9 @@ import { env } from "@/lib/env";
 import { applyMigrations } from "@/lib/db/migrations";
 import { withSqlConnection } from "@/lib/db/sql-connection";
 
-const target = env.DATABASE_URL ? new URL(env.DATABASE_URL).pathname.slice(1) : `embedded (${env.PGLITE_DATA_DIR})`;
+const target = env.DATABASE_URL
+  ? new URL(env.DATABASE_URL).pathname.slice(1)
+  : `embedded (${env.PGLITE_DATA_DIR})`;
 try {
   const applied = await withSqlConnection((connection) => applyMigrations(connection));
   console.log(

@@ -2,7 +2,7 @@
 // Does nothing when the campaign already has donations.
 import { campaign } from "@/lib/campaign/config";
 import { addToTotals } from "@/lib/campaign/running-total";
-import { getDb } from "@/lib/db/client";
+import { disconnectDb, getDb } from "@/lib/db/client";
 import { newDonationId } from "@/lib/donations/donation-id";
 
 const DEMO_AMOUNTS = [2500, 5000, 1000, 10000, 2500, 25000, 5000, 1500, 7500, 2000, 50000, 3000];
@@ -49,5 +49,5 @@ try {
   console.error(`db:seed failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await db.$disconnect();
+  await disconnectDb();
 }

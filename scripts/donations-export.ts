@@ -1,7 +1,7 @@
 // npm run donations:export -- --from 2026-11-01 --to 2026-11-30 [--status succeeded] > donations.csv
 // Writes one CSV row per donation to stdout, streamed in batches; the row count and sums go to stderr.
 import { once } from "node:events";
-import { getDb } from "@/lib/db/client";
+import { disconnectDb, getDb } from "@/lib/db/client";
 import { donationsCsv } from "@/lib/export/donations-csv";
 import { parseExportArguments } from "@/lib/export/export-arguments";
 
@@ -21,5 +21,5 @@ try {
   console.error(`donations:export failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await getDb().$disconnect();
+  await disconnectDb();
 }

@@ -1,6 +1,6 @@
 // npm run worker – sends donation receipts from the outbox until stopped (Ctrl+C / SIGTERM), for deployments
 // that run the worker apart from the web servers (then set RECEIPT_WORKER_IN_APP=false on those).
-import { getDb } from "@/lib/db/client";
+import { disconnectDb, getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { mailerFromEnv } from "@/lib/mail/mail-transport";
 import { runReceiptWorker } from "@/lib/receipts/receipt-worker";
@@ -14,5 +14,5 @@ try {
   await runReceiptWorker({ db: getDb(), send: mailerFromEnv(), signal: controller.signal });
   console.log("worker: stopped");
 } finally {
-  await getDb().$disconnect();
+  await disconnectDb();
 }

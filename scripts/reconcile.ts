@@ -1,7 +1,7 @@
 // npm run reconcile – settles donations left pending longer than RECONCILE_PENDING_AGE_MINUTES by asking the
 // gateway about each. Safe to run at any time: while another run (this script or /api/reconcile) holds the
 // reconcile lock, it stops at once and says so.
-import { getDb } from "@/lib/db/client";
+import { disconnectDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { reconcilePending } from "@/lib/donations/reconcile-pending";
 
@@ -13,5 +13,5 @@ try {
   console.error(`reconcile failed: ${(error as Error).message}`);
   process.exitCode = 1;
 } finally {
-  await getDb().$disconnect();
+  await disconnectDb();
 }

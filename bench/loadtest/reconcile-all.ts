@@ -1,6 +1,6 @@
 // Settles every pending donation at once, whatever its age: run by the load test (in a process of its own, with
 // the target's DATABASE_URL) after the load, where the scheduled `npm run reconcile` would wait for them to age.
-import { getDb } from "@/lib/db/client";
+import { disconnectDb } from "@/lib/db/client";
 import { reconcilePending } from "@/lib/donations/reconcile-pending";
 
 try {
@@ -11,5 +11,5 @@ try {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
 } finally {
-  await getDb().$disconnect();
+  await disconnectDb();
 }

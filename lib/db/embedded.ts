@@ -1,7 +1,6 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 
 // The embedded default: a real PostgreSQL compiled to WebAssembly, running in this process, its data in a folder.
 // One process at a time may open a folder, which is why `next build` renders with a single worker without
@@ -9,8 +8,4 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 export function openEmbeddedPglite(dataDir: string): PGlite {
   mkdirSync(dataDir, { recursive: true });
   return new PGlite(dataDir);
-}
-
-export function openEmbeddedDatabase(dataDir: string): PrismaPGlite {
-  return new PrismaPGlite(openEmbeddedPglite(dataDir));
 }

@@ -1,9 +1,11 @@
 import { ApiError } from "@/lib/api/errors";
-import { getDb } from "@/lib/db/client";
+import { getSql, queryRows } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { GatewayCall, PaymentGateway } from "@/lib/payments/gateway";
 import { callGateway } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
 import { settleDonation, type SettleResult } from "./settle-donation";
+import type { SettledDonation } from "./payment-event-log";
 import { settleRefund } from "./settle-refund";
 
 /** `ignored`: a genuine notice that settles nothing (a payment still in progress, a type we do not act on). */
@@ -18,6 +20,16 @@ function asUnavailable(error: unknown): never {
   });
 }
 
+/** The donation a gateway's session belongs to, with what settling it needs: a lookup every callback makes. */
+async function donationForSession(gateway: string, sessionId: string): Promise<SettledDonation | undefined> {
+  const [donation] = await queryRows<SettledDonation>(
+    getSql(),
+    Prisma.sql`SELECT id, campaign, currency, amount, fee, gateway FROM donations
+      WHERE gateway = ${gateway} AND gateway_session_id = ${sessionId}`,
+  );
+  return donation;
+}
+
 /** Handles one server-to-server callback: verified by the gateway, matched to our donation, then settled. */
 export async function recordPaymentEvent(
   gateway: PaymentGateway,
@@ -29,9 +41,7 @@ export async function recordPaymentEvent(
   const ask: GatewayCall = (call) => callGateway(call).catch(asUnavailable);
   const event = await gateway.verifyCallback(rawBody, headers, ask);
   if (!event) return "ignored";
-  const donation = await getDb().donation.findUnique({
-    where: { gateway_gatewaySessionId: { gateway: gateway.name, gatewaySessionId: event.sessionId } },
-  });
+  const donation = await donationForSession(gateway.name, event.sessionId);
   if (!donation) throw new ApiError("not_found", `no donation for session ${event.sessionId}`);
   const reported = { amount: event.amount, currency: event.currency };
   const notice = {

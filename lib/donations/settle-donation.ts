@@ -1,4 +1,4 @@
-import { getDb } from "@/lib/db/client";
+import { getSql } from "@/lib/db/client";
 import type { DonationStatus } from "@/lib/generated/prisma/client";
 import { chargedAmount } from "./charged-amount";
 import { sameMoney, type GatewayNotice, type ReportedMoney, type SettledDonation } from "./payment-event-log";
@@ -49,7 +49,7 @@ export async function settleDonation(settlement: Settlement): Promise<SettleResu
   const to = matches ? settlement.to : "needs_review";
   // One statement, atomic by itself: the notice, the status, the receipt and the running total together.
   const { from, recorded } = await transitionRecordingNotice(
-    getDb(),
+    getSql(),
     donation,
     to,
     { gatewayReported: reported !== undefined },

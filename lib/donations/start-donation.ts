@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
 import { campaign } from "@/lib/campaign/config";
-import { getDb } from "@/lib/db/client";
+import { execute, getDb, getSql } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/prisma/client";
 import { coverFee } from "@/lib/fees/cover-fee";
@@ -63,7 +63,7 @@ function replay(existing: Donation, hash: string): StartedDonation {
 async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<boolean> {
   if (existing.checkoutUrl || existing.status !== "pending") return false;
   if (now - existing.createdAt.getTime() < STALLED_START_SECONDS * 1000) return false;
-  const left = await transitionDonation(getDb(), existing, "expired");
+  const left = await transitionDonation(getSql(), existing, "expired");
   return left !== null;
 }
 
@@ -74,13 +74,10 @@ async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<
  */
 const CHECKOUT_LIFETIME_MS = 31 * 60_000;
 
-/** Prisma's P2002 from its own queries; from a raw statement, the driver adapter's error kind or SQLSTATE. */
+/** A unique key taken: SQLSTATE 23505 from the driver, P2002 from Prisma. */
 function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
-  if (error.code === "P2002") return true;
-  const cause = (error.meta?.driverAdapterError as { cause?: { kind?: string; code?: string } } | undefined)
-    ?.cause;
-  return cause?.kind === "UniqueConstraintViolation" || cause?.code === "23505";
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
+  return (error as { code?: unknown } | null)?.code === "23505";
 }
 
 type NewDonation = Pick<
@@ -104,16 +101,16 @@ type NewDonation = Pick<
 
 /**
  * The donation's row, written as one plain statement: a donation start is the launch's hottest write, and Prisma's
- * create (which reads the whole row back and maps it) costs it about twice the CPU of the INSERT itself. Columns
+ * create (which reads the whole row back and maps it) costs it several times the CPU of the INSERT itself. Columns
  * not named take their database defaults (status pending, nothing refunded, no checkout yet).
  */
 async function insertDonation(row: NewDonation): Promise<void> {
-  await getDb().$executeRaw`
+  await execute(Prisma.sql`
     INSERT INTO donations (id, campaign, amount, currency, gateway, idempotency_key, request_hash, locale,
       donor_name, donor_email, anonymous, message, show_amount, fee, created_at, updated_at)
     VALUES (${row.id}, ${row.campaign}, ${row.amount}, ${row.currency}, ${row.gateway}, ${row.idempotencyKey},
       ${row.requestHash}, ${row.locale}, ${row.donorName}, ${row.donorEmail}, ${row.anonymous}, ${row.message},
-      ${row.showAmount}, ${row.fee}, ${row.createdAt}, ${row.createdAt})`;
+      ${row.showAmount}, ${row.fee}, ${row.createdAt}, ${row.createdAt})`);
 }
 
 /**
@@ -185,17 +182,17 @@ export async function startDonation(
     reportUnexpectedError(error, { donationId: donation.id, during: "createCheckout" });
     // Kept for audit; failing a donation that never got a checkout also releases its key, so the donor's retry
     // starts afresh.
-    await transitionDonation(db, donation, "failed");
+    await transitionDonation(getSql(), donation, "failed");
     throw new ApiError("service_unavailable", "the payment provider did not answer", {
       retryAfterSeconds: 5,
     });
   }
   // Conditional: if this request was so slow that a retry expired its donation meanwhile, the checkout is not
   // handed out, since a payment on an expired donation could not be counted.
-  const count = await db.$executeRaw`
+  const count = await execute(Prisma.sql`
     UPDATE donations SET gateway_session_id = ${checkout.sessionId}, checkout_url = ${checkout.redirectUrl},
       updated_at = ${new Date()}
-    WHERE id = ${donation.id} AND status = 'pending'`;
+    WHERE id = ${donation.id} AND status = 'pending'`);
   if (count === 0) {
     throw new ApiError("service_unavailable", "the donation expired while its checkout was made", {
       retryAfterSeconds: 1,

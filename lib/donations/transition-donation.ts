@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { addToTotals, totalsChangeSql } from "@/lib/campaign/running-total";
+import { queryRows, type Queryable } from "@/lib/db/client";
 import { receiptOwedSql, withdrawReceipt } from "@/lib/receipts/enqueue-receipt";
 import { Prisma, type DonationStatus } from "@/lib/generated/prisma/client";
 
@@ -61,8 +62,6 @@ function allowedFrom(to: DonationStatus, gatewayReported: boolean): DonationStat
   return from.filter((status) => !(LATE_SUCCESS_FROM as readonly string[]).includes(status));
 }
 
-type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
-
 /**
  * The one way a donation's status changes between paying and not paying, with everything that goes with it, in
  * one statement: atomic by itself, so a callback needs no transaction of its own and holds its row locks for one
@@ -72,7 +71,7 @@ type Client = Pick<Prisma.TransactionClient, "$queryRaw">;
  * nothing. Refunds go through refundDonation below.
  */
 export async function transitionRecordingNotice(
-  db: Client,
+  db: Queryable,
   donation: TransitionTarget,
   to: Exclude<DonationStatus, "refunded" | "partially_refunded">,
   { gatewayReported = false, now = new Date() }: TransitionOptions = {},
@@ -87,7 +86,9 @@ export async function transitionRecordingNotice(
   const counts = to === "succeeded";
   // Every data-modifying part runs, whether the result reads it or not; the ones that must not run without a
   // move take their rows FROM moved, which is empty then.
-  const [row] = await db.$queryRaw<{ from: DonationStatus | null; recorded: boolean }[]>`
+  const [row] = await queryRows<{ from: DonationStatus | null; recorded: boolean }>(
+    db,
+    Prisma.sql`
     WITH old AS (
       -- Locked in the same statement: the status read is the one replaced, whoever else is settling it. NO KEY
       -- UPDATE, as a plain UPDATE takes: a payment event's foreign key holds a key-share lock on this row, and
@@ -116,13 +117,14 @@ export async function transitionRecordingNotice(
           : Prisma.sql`SELECT 1`
       }
     )
-    SELECT (SELECT "from" FROM moved) AS "from", EXISTS (SELECT 1 FROM event) AS recorded`;
+    SELECT (SELECT "from" FROM moved) AS "from", EXISTS (SELECT 1 FROM event) AS recorded`,
+  );
   return { from: row.from, recorded: row.recorded };
 }
 
 /** transitionDonation without a notice: returns the status the donation left, or null when nothing changed. */
 export async function transitionDonation(
-  db: Client,
+  db: Queryable,
   donation: TransitionTarget,
   to: Exclude<DonationStatus, "refunded" | "partially_refunded">,
   options: TransitionOptions = {},

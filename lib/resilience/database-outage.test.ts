@@ -15,7 +15,7 @@ process.env.DATABASE_STATEMENT_TIMEOUT_MS = "1000";
 const { POST: startDonationRoute } = await import("@/app/api/donations/route");
 const { POST: callbackRoute } = await import("@/app/api/payments/callback/route");
 const { GET: returnRoute } = await import("@/app/api/payments/return/route");
-const { getDb } = await import("@/lib/db/client");
+const { disconnectDb, getDb } = await import("@/lib/db/client");
 const { env } = await import("@/lib/env");
 const { callbackRequest, jsonDonationRequest, validDonation } =
   await import("@/lib/testing/donations/donation-requests");
@@ -24,7 +24,7 @@ const { databaseBreaker } = await import("./breakers");
 
 afterAll(async () => {
   proxy.restore();
-  await getDb().$disconnect();
+  await disconnectDb();
   await proxy.close();
 });
 

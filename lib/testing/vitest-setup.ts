@@ -6,7 +6,7 @@ const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 
 afterAll(async () => {
-  const { getDb } = await import("@/lib/db/client");
-  await getDb().$disconnect();
+  const { disconnectDb } = await import("@/lib/db/client");
+  await disconnectDb();
   await database.drop();
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { getDb } from "@/lib/db/client";
-import type { SandboxSession } from "@/lib/generated/prisma/client";
+import { execute, getDb } from "@/lib/db/client";
+import { Prisma, type SandboxSession } from "@/lib/generated/prisma/client";
 import type { CheckoutRequest } from "../gateway";
 
 // The simulated gateway's own bookkeeping, the part a real provider keeps on its servers.
@@ -18,10 +18,10 @@ const STATUS_BY_CHOICE = { pay: "paid", decline: "declined", cancel: "cancelled"
  */
 export async function openSession(request: CheckoutRequest, now = new Date()): Promise<{ id: string }> {
   const id = `sbx_${randomBytes(16).toString("base64url")}`;
-  await getDb().$executeRaw`
+  await execute(Prisma.sql`
     INSERT INTO sandbox_sessions (id, reference, amount, currency, locale, return_url, created_at, expires_at)
     VALUES (${id}, ${request.reference}, ${request.amount}, ${request.currency}, ${request.locale},
-      ${request.returnUrl}, ${now}, ${new Date(now.getTime() + SANDBOX_SESSION_TTL_MS)})`;
+      ${request.returnUrl}, ${now}, ${new Date(now.getTime() + SANDBOX_SESSION_TTL_MS)})`);
   return { id };
 }
 
