@@ -22,12 +22,39 @@ export interface RenderedReceipt {
   html: string;
 }
 
+// Built once per locale, like the translator below: an Intl formatter costs far more to make than to use, and a
+// worker renders receipts by the thousand after a launch.
+const dateFormats = new Map<Locale, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale): Intl.DateTimeFormat {
+  let format = dateFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" });
+    dateFormats.set(locale, format);
+  }
+  return format;
+}
+
+async function makeTranslator(locale: Locale) {
+  return createTranslator({ locale, messages: await loadMessages(locale), namespace: "Receipt" });
+}
+const translators = new Map<Locale, ReturnType<typeof makeTranslator>>();
+function receiptTranslator(locale: Locale): ReturnType<typeof makeTranslator> {
+  let translator = translators.get(locale);
+  if (!translator) {
+    translator = makeTranslator(locale);
+    translators.set(locale, translator);
+    // A failed load is tried again by the next receipt rather than kept.
+    translator.catch(() => translators.delete(locale));
+  }
+  return translator;
+}
+
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /** The receipt in the donor's language, as plain text and as HTML (right-to-left for Arabic). */
 export async function renderReceipt(donation: ReceiptDonation): Promise<RenderedReceipt> {
   const locale = hasLocale(routing.locales, donation.locale) ? donation.locale : routing.defaultLocale;
-  const t = createTranslator({ locale, messages: await loadMessages(locale), namespace: "Receipt" });
+  const t = await receiptTranslator(locale);
   const money = (minor: number) => formatMoney(minor, donation.currency, locale);
   const charity = { charity: charitySettings.name, registration: charitySettings.registration };
   const rows: [string, string][] = [
@@ -38,10 +65,7 @@ export async function renderReceipt(donation: ReceiptDonation): Promise<Rendered
           [t("chargedLabel"), money(donation.amount + donation.fee)],
         ] as [string, string][])
       : []),
-    [
-      t("dateLabel"),
-      new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(donation.completedAt),
-    ],
+    [t("dateLabel"), dateFormat(locale).format(donation.completedAt)],
     [t("referenceLabel"), donation.id],
     [t("wallLabel"), t("wall", { anonymous: String(donation.anonymous) })],
   ];
