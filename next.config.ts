@@ -2,8 +2,7 @@
 import "./lib/server-process";
 import path from "node:path";
 import type { NextConfig } from "next";
-import createNextIntlPlugin from "next-intl/plugin";
-import { withSentryConfig } from "@sentry/nextjs/config";
+import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { browserEnv, env } from "./lib/env";
 import { securityHeaders } from "./lib/http/security-headers";
 import { checkoutOrigins } from "./lib/payments/checkout-origins";
@@ -41,20 +40,30 @@ const nextConfig: NextConfig = {
   },
 };
 
-const withNextIntl = createNextIntlPlugin({
-  experimental: {
-    createMessagesDeclaration: "./messages/en.json",
-    // Messages are compiled at build time, so the browser gets no ICU parser and no page parses a message.
-    // This compiler stops the build on a broken message with a bare stack trace; `npm run messages:check` runs
-    // first (prebuild) and names the locale, key and text instead. `locales` only matters for message extraction.
-    messages: { path: "./messages", format: "json", locales: "infer", precompile: true },
-  },
-});
-
-// No source maps upload, no release creation, no telemetry: the build makes no network calls, with or without a DSN.
-export default withSentryConfig(withNextIntl(nextConfig), {
-  silent: true,
-  telemetry: false,
-  sourcemaps: { disable: true },
-  release: { create: false, finalize: false },
-});
+// The plugins shape the build (bundler aliases, message compilation, Sentry's build hooks) and write what the server
+// needs into .next; `next start` only reads that. Loaded there as well, they would cost the running server about
+// 64 MB of memory for nothing, so they are loaded for the other phases only.
+export default async function config(phase: string): Promise<NextConfig> {
+  if (phase === PHASE_PRODUCTION_SERVER) return nextConfig;
+  const [{ default: createNextIntlPlugin }, { withSentryConfig }] = await Promise.all([
+    import("next-intl/plugin"),
+    import("@sentry/nextjs/config"),
+  ]);
+  const withNextIntl = createNextIntlPlugin({
+    experimental: {
+      createMessagesDeclaration: "./messages/en.json",
+      // Messages are compiled at build time, so the browser gets no ICU parser and no page parses a message.
+      // This compiler stops the build on a broken message with a bare stack trace; `npm run messages:check` runs
+      // first (prebuild) and names the locale, key and text instead. `locales` only matters for message extraction.
+      messages: { path: "./messages", format: "json", locales: "infer", precompile: true },
+    },
+  });
+  // No source maps upload, no release creation, no telemetry: the build makes no network calls, with or without a
+  // DSN.
+  return withSentryConfig(withNextIntl(nextConfig), {
+    silent: true,
+    telemetry: false,
+    sourcemaps: { disable: true },
+    release: { create: false, finalize: false },
+  });
+}
