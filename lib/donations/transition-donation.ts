@@ -122,7 +122,10 @@ export async function transitionRecordingNotice(
   return { from: row.from, recorded: row.recorded };
 }
 
-/** transitionDonation without a notice: returns the status the donation left, or null when nothing changed. */
+/**
+ * A transition without a notice (an expiry, a failed checkout, a refund that proves a success): the status the
+ * donation left, or null when nothing changed.
+ */
 export async function transitionDonation(
   db: Queryable,
   donation: TransitionTarget,
