@@ -22,6 +22,9 @@ export async function runBench(options: BenchOptions): Promise<boolean> {
   const database = await freshDatabase(options.adminDatabaseUrl, `surge_bench_${options.ports.surge}`);
   const servers: Server[] = [];
   const pool = new pg.Pool({ connectionString: database.url, max: 4 });
+  // pool.end() resolves once its clients are told to close, not once they have: the DROP DATABASE ... WITH (FORCE)
+  // that follows can still terminate one, and an 'error' event without a listener would end the run unreported.
+  pool.on("error", () => {});
   const rows: Row[] = [];
   const notes: string[] = [];
   try {
