@@ -13,10 +13,14 @@ export function start(
   args: string[],
   options: { cwd?: string; env?: NodeJS.ProcessEnv; logFile: string },
 ): Started {
-  // The server writes its log to the file itself, as a deployment's would: piped through this process, every
-  // request's log line would also cost the load generator, which runs here and shares the machine's two cores.
+  // The child writes its output to the log file itself, as a deployed server would: piped through this process, a
+  // server's line per request would also cost the load generator, which runs here on the same two cores.
   const log = openSync(options.logFile, "a");
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", log, log] });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env ?? process.env,
+    stdio: ["ignore", log, log],
+  });
   closeSync(log);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {
