@@ -33,24 +33,23 @@ export async function addToTotals(
   change: TotalChange,
   now = new Date(),
 ): Promise<void> {
-  await tx.$executeRaw(totalsChangeSql(key, change, now));
+  await tx.$executeRaw(
+    totalsUpsertSql(Prisma.sql`VALUES (${key.campaign}::text, ${key.currency}::text, ${stripeOf(key.id)}::int,
+      ${change.raised}::bigint, ${change.donors}::int, ${now}::timestamptz)`),
+  );
 }
 
 /**
- * addToTotals as SQL, for a statement that folds it in with the status change it counts (transitionDonation):
- * the change is added once for each row `source` yields (`FROM moved`: once if the donation moved, else never).
- * An upsert: two first-ever successes on a stripe cannot both try to create its row.
+ * The running total's upsert, for the changes `rows` yields as (campaign, currency, stripe, raised, donors,
+ * updated_at), at most one per stripe: a settlement statement folds it in with the status changes it counts
+ * (transition-donation.ts). An upsert, so two first-ever successes on a stripe cannot both try to create its row.
+ * Callers that change several stripes yield them in order (campaign, currency, stripe), so that two statements
+ * take their row locks in one order and never wait on each other in a circle.
  */
-export function totalsChangeSql(
-  key: TotalKey,
-  change: TotalChange,
-  now: Date,
-  source: Prisma.Sql = Prisma.empty,
-): Prisma.Sql {
+export function totalsUpsertSql(rows: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO campaign_totals (campaign, currency, stripe, raised, donors, updated_at)
-    SELECT ${key.campaign}::text, ${key.currency}::text, ${stripeOf(key.id)}::int, ${change.raised}::bigint,
-      ${change.donors}::int, ${now}::timestamptz ${source}
+    ${rows}
     ON CONFLICT (campaign, currency, stripe) DO UPDATE SET
       raised = campaign_totals.raised + EXCLUDED.raised,
       donors = campaign_totals.donors + EXCLUDED.donors,

@@ -1,6 +1,6 @@
 import { ApiError } from "@/lib/api/errors";
-import { getSql, queryRows } from "@/lib/db/client";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { batchedStatement } from "@/lib/db/batched-statement";
+import { getSql } from "@/lib/db/client";
 import type { GatewayCall, PaymentGateway } from "@/lib/payments/gateway";
 import { callGateway } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
@@ -20,15 +20,28 @@ function asUnavailable(error: unknown): never {
   });
 }
 
-/** The donation a gateway's session belongs to, with what settling it needs: a lookup every callback makes. */
-async function donationForSession(gateway: string, sessionId: string): Promise<SettledDonation | undefined> {
-  const [donation] = await queryRows<SettledDonation>(
-    getSql(),
-    Prisma.sql`SELECT id, campaign, currency, amount, fee, gateway FROM donations
-      WHERE gateway = ${gateway} AND gateway_session_id = ${sessionId}`,
-  );
-  return donation;
+interface SessionKey {
+  gateway: string;
+  sessionId: string;
 }
+
+/**
+ * The donation a gateway's session belongs to, with what settling it needs: a lookup every callback makes, so
+ * batched with the other callbacks' (lib/db/batched-statement.ts).
+ */
+const donationForSession = batchedStatement<SessionKey, SettledDonation | undefined>({
+  name: "find donations by session",
+  async run(keys) {
+    const { rows } = await getSql().query<SettledDonation & { idx: number }>(
+      `SELECT key.idx, d.id, d.campaign, d.currency, d.amount, d.fee, d.gateway
+      FROM json_to_recordset($1::json) AS key(idx int, gateway text, session_id text)
+      JOIN donations d ON d.gateway = key.gateway AND d.gateway_session_id = key.session_id`,
+      [JSON.stringify(keys.map(({ gateway, sessionId }, idx) => ({ idx, gateway, session_id: sessionId })))],
+    );
+    const found = new Map(rows.map(({ idx, ...donation }) => [idx, donation]));
+    return keys.map((_, idx) => found.get(idx));
+  },
+});
 
 /** Handles one server-to-server callback: verified by the gateway, matched to our donation, then settled. */
 export async function recordPaymentEvent(
@@ -41,7 +54,7 @@ export async function recordPaymentEvent(
   const ask: GatewayCall = (call) => callGateway(call).catch(asUnavailable);
   const event = await gateway.verifyCallback(rawBody, headers, ask);
   if (!event) return "ignored";
-  const donation = await donationForSession(gateway.name, event.sessionId);
+  const donation = await donationForSession({ gateway: gateway.name, sessionId: event.sessionId });
   if (!donation) throw new ApiError("not_found", `no donation for session ${event.sessionId}`);
   const reported = { amount: event.amount, currency: event.currency };
   const notice = {

@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { ApiError } from "@/lib/api/errors";
 import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
 import { campaign } from "@/lib/campaign/config";
-import { execute, getDb, getSql } from "@/lib/db/client";
+import { getDb, getSql } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { Prisma, type Donation, type DonationStatus } from "@/lib/generated/prisma/client";
+import type { Donation, DonationStatus } from "@/lib/generated/prisma/client";
 import { coverFee } from "@/lib/fees/cover-fee";
 import { feeRateFor } from "@/lib/fees/fee-schedule";
 import { assertCheckoutUrl } from "@/lib/payments/checkout-url";
@@ -14,6 +14,7 @@ import { chargedAmount } from "./charged-amount";
 import { checkoutDescription } from "./checkout-description";
 import type { DonationInput } from "./donation-input";
 import { newDonationId } from "./donation-id";
+import { attachCheckout, insertDonation, type NewDonation } from "./donation-rows";
 import { STALLED_START_SECONDS } from "./idempotency-key";
 import { transitionDonation } from "./transition-donation";
 
@@ -74,45 +75,6 @@ async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<
  */
 const CHECKOUT_LIFETIME_MS = 31 * 60_000;
 
-/** A unique key taken: SQLSTATE 23505 from the driver, P2002 from Prisma. */
-function isUniqueViolation(error: unknown): boolean {
-  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === "P2002";
-  return (error as { code?: unknown } | null)?.code === "23505";
-}
-
-type NewDonation = Pick<
-  Donation,
-  | "id"
-  | "campaign"
-  | "amount"
-  | "currency"
-  | "gateway"
-  | "idempotencyKey"
-  | "requestHash"
-  | "locale"
-  | "donorName"
-  | "donorEmail"
-  | "anonymous"
-  | "message"
-  | "showAmount"
-  | "fee"
-  | "createdAt"
->;
-
-/**
- * The donation's row, written as one plain statement: a donation start is the launch's hottest write, and Prisma's
- * create (which reads the whole row back and maps it) costs it several times the CPU of the INSERT itself. Columns
- * not named take their database defaults (status pending, nothing refunded, no checkout yet).
- */
-async function insertDonation(row: NewDonation): Promise<void> {
-  await execute(Prisma.sql`
-    INSERT INTO donations (id, campaign, amount, currency, gateway, idempotency_key, request_hash, locale,
-      donor_name, donor_email, anonymous, message, show_amount, fee, created_at, updated_at)
-    VALUES (${row.id}, ${row.campaign}, ${row.amount}, ${row.currency}, ${row.gateway}, ${row.idempotencyKey},
-      ${row.requestHash}, ${row.locale}, ${row.donorName}, ${row.donorEmail}, ${row.anonymous}, ${row.message},
-      ${row.showAmount}, ${row.fee}, ${row.createdAt}, ${row.createdAt})`);
-}
-
 /**
  * Records a pending donation, then opens a checkout for it at the gateway. The row comes first so that nothing a
  * donor started can vanish: if we crash in between, the reconciler finds a pending donation without a session
@@ -149,15 +111,16 @@ export async function startDonation(
     fee: input.coverFees ? coverFee(input.amount, feeRateFor(gateway.name)) : 0,
     createdAt: new Date(),
   };
-  try {
-    await insertDonation(donation);
-  } catch (error) {
+  const written = await insertDonation(donation).catch((error: unknown) => {
     permit.release();
-    // Two requests with one key raced past the lookup above; the loser answers like a replay.
-    if (idempotencyKey && isUniqueViolation(error)) {
-      return replay(await db.donation.findUniqueOrThrow({ where: { idempotencyKey } }), hash);
-    }
     throw error;
+  });
+  if (!written) {
+    permit.release();
+    // Only a key conflicts: two requests with one key raced past the lookup above, and the loser answers like a
+    // replay.
+    if (!idempotencyKey) throw new Error(`donation ${donation.id} was not written`);
+    return replay(await db.donation.findUniqueOrThrow({ where: { idempotencyKey } }), hash);
   }
 
   let checkout;
@@ -187,13 +150,13 @@ export async function startDonation(
       retryAfterSeconds: 5,
     });
   }
-  // Conditional: if this request was so slow that a retry expired its donation meanwhile, the checkout is not
-  // handed out, since a payment on an expired donation could not be counted.
-  const count = await execute(Prisma.sql`
-    UPDATE donations SET gateway_session_id = ${checkout.sessionId}, checkout_url = ${checkout.redirectUrl},
-      updated_at = ${new Date()}
-    WHERE id = ${donation.id} AND status = 'pending'`);
-  if (count === 0) {
+  const attached = await attachCheckout({
+    donationId: donation.id,
+    sessionId: checkout.sessionId,
+    redirectUrl: checkout.redirectUrl,
+    at: new Date(),
+  });
+  if (!attached) {
     throw new ApiError("service_unavailable", "the donation expired while its checkout was made", {
       retryAfterSeconds: 1,
     });

@@ -1,5 +1,4 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 
@@ -9,17 +8,16 @@ export function receiptMessageId(donationId: string): string {
 }
 
 /**
- * Records that a donation's receipt is owed, as SQL for the statement that marks it succeeded
- * (transitionDonation): the receipt exists if and only if the success does. `source` yields the donation's row,
- * with its donor_email, when it moved (none otherwise); only donors who gave an email get a receipt, and a
+ * Records that receipts are owed, as SQL for the statement that marks their donations succeeded
+ * (transitionRecordingNotice): a receipt exists if and only if the success does. `owed` yields (donation_id,
+ * message_id, at) for each donation that moved and has a donor email (only donors who gave one get a receipt); a
  * second success for the same donation changes nothing.
  */
-export function receiptOwedSql(donationId: string, now: Date, source: Prisma.Sql): Prisma.Sql {
+export function receiptsOwedSql(owed: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
     INSERT INTO receipt_outbox (id, donation_id, message_id, next_attempt_at, created_at)
-    SELECT ${randomUUID()}::text, ${donationId}::text, ${receiptMessageId(donationId)}::text, ${now}::timestamptz,
-      ${now}::timestamptz
-    ${source} WHERE donor_email IS NOT NULL
+    SELECT gen_random_uuid()::text, owed.donation_id, owed.message_id, owed.at, owed.at
+    FROM (${owed}) AS owed (donation_id, message_id, at)
     ON CONFLICT (donation_id) DO NOTHING`;
 }
 
