@@ -4,8 +4,8 @@ import path from "node:path";
 import type { NextConfig } from "next";
 import { PHASE_PRODUCTION_SERVER } from "next/constants";
 import { browserEnv, env } from "./lib/env";
-import { securityHeaders } from "./lib/http/security-headers";
-import { checkoutOrigins } from "./lib/payments/checkout-origins";
+import { responseSecurityHeaders } from "./lib/http/response-security-headers";
+import { CONFIG_HEADERS_SOURCE } from "./lib/http/security-headers";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -23,13 +23,8 @@ const nextConfig: NextConfig = {
   // What the browser may read (declared in lib/env.ts), written into its bundles at build time.
   env: browserEnv,
   async headers() {
-    const headers = securityHeaders({
-      production: env.NODE_ENV === "production",
-      sentryDsn: env.SENTRY_DSN,
-      appUrl: env.APP_URL,
-      checkoutOrigins: checkoutOrigins(env),
-    });
-    return [{ source: "/:path*", headers }];
+    // Not for the hottest route handlers, which set the same headers themselves (ROUTES_SETTING_OWN_HEADERS).
+    return [{ source: CONFIG_HEADERS_SOURCE, headers: responseSecurityHeaders }];
   },
   experimental: {
     // The root layout is app/[locale]/layout.tsx (so next/root-params knows the locale); a path outside every

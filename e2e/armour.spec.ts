@@ -39,6 +39,21 @@ test.describe("security headers", () => {
     });
   }
 
+  // The hottest route handlers set these headers themselves, not through next.config.ts (security-headers.ts).
+  test("are on what a donation start, a gateway's callback and the donor's return answer", async ({ request }) => {
+    const responses = [
+      await request.post("/api/donations", { data: { amount: -1 } }),
+      await request.post("/api/payments/callback", { data: { id: "evt_unsigned" } }),
+      await request.post("/api/payments/callback/stripe", { data: "{}" }),
+      await request.post("/api/payments/callback/mollie", { form: { id: "tr_unknown" } }),
+      await request.get("/api/payments/return", { maxRedirects: 0 }),
+    ];
+    for (const response of responses) {
+      expect(response.status()).toBeLessThan(500);
+      expectSecurityHeaders(response);
+    }
+  });
+
   test("leave prerendered pages static and cacheable, with a request id but no cookie", async ({
     request,
   }) => {

@@ -61,9 +61,12 @@ const routes: Record<string, () => Promise<Response>> = {
 let lines: string[] = [];
 beforeEach(() => {
   lines = [];
-  const capture = (...args: unknown[]) => void lines.push(args.map(String).join(" "));
-  vi.spyOn(console, "log").mockImplementation(capture);
-  vi.spyOn(console, "error").mockImplementation(capture);
+  const capture = (chunk: string | Uint8Array) => {
+    lines.push(...String(chunk).split("\n").filter(Boolean));
+    return true;
+  };
+  vi.spyOn(process.stdout, "write").mockImplementation(capture);
+  vi.spyOn(process.stderr, "write").mockImplementation(capture);
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export interface TotalKey {
@@ -58,5 +58,5 @@ export function totalsUpsertSql(rows: Prisma.Sql): Prisma.Sql {
 
 /** A uniform, fixed stripe per donation. */
 export function stripeOf(donationId: string): number {
-  return createHash("sha256").update(donationId).digest().readUInt32BE(0) % TOTAL_STRIPES;
+  return hash("sha256", donationId, "buffer").readUInt32BE(0) % TOTAL_STRIPES;
 }

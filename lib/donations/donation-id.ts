@@ -1,4 +1,5 @@
-import { createHmac, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, createSecretKey, hkdfSync, timingSafeEqual } from "node:crypto";
+import { pooledRandomBytes } from "@/lib/crypto/pooled-random-bytes";
 import { secrets } from "@/lib/env";
 
 // 128 random bits, so an id cannot be guessed, followed by a 64-bit tag only this site can compute: a link to the
@@ -7,12 +8,14 @@ import { secrets } from "@/lib/env";
 const RANDOM_BYTES = 16;
 const TAG_BYTES = 8;
 const ID_PATTERN = /^don_[A-Za-z0-9_-]{32}$/;
-const tagKey = Buffer.from(hkdfSync("sha256", secrets.site, "surge", "donation id tag v1", 32));
+const tagKey = createSecretKey(
+  Buffer.from(hkdfSync("sha256", secrets.site, "surge", "donation id tag v1", 32)),
+);
 
 const tagOf = (random: Buffer) => createHmac("sha256", tagKey).update(random).digest().subarray(0, TAG_BYTES);
 
 export function newDonationId(): string {
-  const random = randomBytes(RANDOM_BYTES);
+  const random = pooledRandomBytes(RANDOM_BYTES);
   return `don_${Buffer.concat([random, tagOf(random)]).toString("base64url")}`;
 }
 

@@ -1,4 +1,6 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
+
+const sha256Hex = (text: string) => hash("sha256", text, "hex");
 import { ApiError } from "@/lib/api/errors";
 import { reportUnexpectedError } from "@/lib/api/report-unexpected-error";
 import { campaign } from "@/lib/campaign/config";
@@ -27,21 +29,8 @@ export interface StartedDonation {
 
 function requestHash(input: DonationInput): string {
   const { amount, currency, locale, name, email, anonymous, message, showAmount, coverFees } = input;
-  return createHash("sha256")
-    .update(
-      JSON.stringify([
-        amount,
-        currency,
-        locale,
-        name ?? null,
-        email ?? null,
-        anonymous,
-        message ?? null,
-        showAmount,
-        coverFees,
-      ]),
-    )
-    .digest("hex");
+  const fields = [amount, currency, locale, name ?? null, email ?? null, anonymous, message ?? null];
+  return sha256Hex(JSON.stringify([...fields, showAmount, coverFees]));
 }
 
 /** The answer to a repeated Idempotency-Key: the same donation, or a refusal if the body differs. */

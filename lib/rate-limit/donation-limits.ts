@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync } from "node:crypto";
+import { createHmac, createSecretKey, hkdfSync } from "node:crypto";
 import { isIPv6 } from "node:net";
 import { env, secrets, siteDonationStartsPerMinute } from "@/lib/env";
 import { createLimiter, type LimitResult } from "./index";
@@ -54,7 +54,9 @@ export function networkLimitKey(address: string): string | null {
 
 // Keyed, not a bare hash: a dictionary of common addresses reverses SHA-256 of an email, not an HMAC whose key
 // only the site holds. The key is derived for this one purpose from SITE_SECRET.
-const emailKey = Buffer.from(hkdfSync("sha256", secrets.site, "surge", "rate-limit email key v1", 32));
+const emailKey = createSecretKey(
+  Buffer.from(hkdfSync("sha256", secrets.site, "surge", "rate-limit email key v1", 32)),
+);
 
 export function emailLimitKey(email: string): string {
   return createHmac("sha256", emailKey).update(normalizeEmail(email)).digest("hex").slice(0, 32);

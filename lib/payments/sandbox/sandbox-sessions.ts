@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { pooledRandomBytes } from "@/lib/crypto/pooled-random-bytes";
 import { batchedStatement } from "@/lib/db/batched-statement";
 import { getDb, getSql } from "@/lib/db/client";
 import type { SandboxSession } from "@/lib/generated/prisma/client";
@@ -50,7 +50,7 @@ const insertSession = batchedStatement<NewSession, void>({
 
 /** Opens a hosted page for one checkout. */
 export async function openSession(request: CheckoutRequest, now = new Date()): Promise<{ id: string }> {
-  const id = `sbx_${randomBytes(16).toString("base64url")}`;
+  const id = `sbx_${pooledRandomBytes(16).toString("base64url")}`;
   await insertSession({ id, request, createdAt: now });
   return { id };
 }

@@ -85,11 +85,12 @@ beforeEach(async () => {
   alerts = [];
   await Sentry.flush(5000);
   envelopes = [];
-  const write = console.error.bind(console);
-  vi.spyOn(console, "error").mockImplementation((line: unknown) => {
-    const event = typeof line === "string" && line.startsWith("{") ? JSON.parse(line).event : null;
+  const write = process.stderr.write.bind(process.stderr);
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    const line = String(chunk);
+    const event = line.startsWith("{") ? JSON.parse(line).event : null;
     if (typeof event === "string" && event.startsWith("donation.")) alerts.push(event);
-    write(line);
+    return write(chunk);
   });
 });
 
