@@ -40,7 +40,9 @@ test.describe("security headers", () => {
   }
 
   // The hottest route handlers set these headers themselves, not through next.config.ts (security-headers.ts).
-  test("are on what a donation start, a gateway's callback and the donor's return answer", async ({ request }) => {
+  test("are on what a donation start, a gateway's callback and the donor's return answer", async ({
+    request,
+  }) => {
     const responses = [
       await request.post("/api/donations", { data: { amount: -1 } }),
       await request.post("/api/payments/callback", { data: { id: "evt_unsigned" } }),
