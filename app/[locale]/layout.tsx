@@ -23,7 +23,10 @@ export const viewport: Viewport = { themeColor: "#0b5d7a", width: "device-width"
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Metadata");
-  return { title: { default: t("siteName"), template: `%s · ${t("siteName")}` }, description: t("homeDescription") };
+  return {
+    title: { default: t("siteName"), template: `%s · ${t("siteName")}` },
+    description: t("homeDescription"),
+  };
 }
 
 export default async function LocaleLayout({ children, params }: LayoutProps<"/[locale]">) {
