@@ -91,6 +91,8 @@ export const describe = (result: LoadResult | Measured) =>
   `${perSecond(result.rps)}, p50 ${result.p50} ms, p99 ${result.p99} ms` +
   ("cpuMsPerRequest" in result ? `, ${result.cpuMsPerRequest.toFixed(2)} ms CPU/req` : "") +
   (result.failures ? `, ${result.failures} failed` : "");
+/** Throughput ratio alone, for figures measured without the server's CPU time. */
+export const ratioOf = (value: LoadResult, base: LoadResult) => `${(value.rps / base.rps).toFixed(2)} ×`;
 /** Throughput ratio, with the inverse ratio of CPU per request beside it. */
 export const ratio = (value: Measured, base: Measured) =>
   `${(value.rps / base.rps).toFixed(2)} × (CPU ${(base.cpuMsPerRequest / value.cpuMsPerRequest).toFixed(2)} ×)`;

@@ -1,5 +1,7 @@
-import { describe, type BenchContext, type Section } from "../context";
-import { load, type LoadRequest } from "../load";
+import path from "node:path";
+import { describe, ratioOf, type BenchContext, type Section } from "../context";
+import type { LoadRequest } from "../load";
+import { replay } from "../replay";
 import type { Row } from "../report";
 import { signedCallback } from "./donation-traffic";
 
@@ -55,13 +57,12 @@ export async function totalsMatchDonations(db: Pick<BenchContext["db"], "query">
   return { exact: row.total === row.raised && row.donors === row.succeeded, ...row };
 }
 
-async function run(context: BenchContext, requests: LoadRequest[]) {
-  let next = 0;
-  return load({
-    url: context.surge.url,
-    connections: Math.min(50, requests.length),
-    amount: requests.length,
-    next: () => requests[next++ % requests.length],
+function run(context: BenchContext, url: string, requests: LoadRequest[], name: string) {
+  return replay({
+    url,
+    requests,
+    connections: 50,
+    file: path.join(context.options.logDir, `${name}.requests`),
   });
 }
 
@@ -72,16 +73,31 @@ export const callbacks: Section = {
     // Enough for the measured seconds at twice the target rate, and a warm-up on donations of its own.
     const available = await pendingDonations(context, 2_000 * (seconds + warmup));
     const warmupShare = Math.floor((available.length * warmup) / (seconds + warmup));
-    if (warmupShare > 50) await run(context, callbacksFor(available.slice(0, warmupShare)));
+    if (warmupShare > 50)
+      await run(context, context.surge.url, callbacksFor(available.slice(0, warmupShare)), "warm-up");
     const requests = callbacksFor(available.slice(warmupShare));
-    const result = await run(context, requests);
+    // The framework's own floor for this load: the same bodies, sent the same way, to the bare app's POST route.
+    const floor = await run(
+      context,
+      context.bare.url,
+      requests.map((request) => ({ ...request, path: "/api/json" })),
+      "bare-callbacks",
+    );
+    const result = await run(context, context.surge.url, requests, "callbacks");
+    context.log(`bare JSON POST, the callbacks' bodies: ${describe(floor)}`);
     context.log(`callbacks: ${requests.length} sent, ${describe(result)}`);
     const check = await totalsMatchDonations(context.db);
     const rows: Row[] = [
       {
+        what: "bare Next.js JSON route, POST, the same bodies sent the same way (wrk)",
+        target: "",
+        measured: describe(floor),
+      },
+      {
         what: `signed success callbacks, 50 in flight (${requests.length}, with duplicates and declines, shuffled)`,
         target: "≥ 1,000/s, all answered 2xx",
         measured: describe(result),
+        ratio: ratioOf(result, floor),
         met: result.rps >= 1_000 && result.failures === 0,
       },
       {

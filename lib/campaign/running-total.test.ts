@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/lib/db/client";
+import { getDb, getSql, queryRows } from "@/lib/db/client";
 import { POST as callback } from "@/app/api/payments/callback/route";
 import { callbackRequest, type CallbackFields } from "@/lib/testing/donations/donation-requests";
 import { startedDonation, totalsAndTruth } from "@/lib/testing/donations/started-donation";
+import { newDonationId } from "@/lib/donations/donation-id";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { campaign } from "./config";
-import { addToTotals, stripeOf, TOTAL_STRIPES } from "./running-total";
+import { addToTotals, stripeOf, stripeSql, TOTAL_STRIPES } from "./running-total";
 import { readTotals } from "./totals";
 
 const db = getDb();
@@ -101,6 +103,16 @@ describe("addToTotals", () => {
     const ids = Array.from({ length: 400 }, (_, i) => `don_${i}`);
     expect(new Set(ids.map((id) => stripeOf(id))).size).toBe(TOTAL_STRIPES);
     for (const id of ids.slice(0, 20)) expect(stripeOf(id)).toBe(stripeOf(id));
+  });
+
+  it("picks in SQL the stripe stripeOf picks, for the statement that settles a callback", async () => {
+    const ids = Array.from({ length: 400 }, () => newDonationId());
+    const rows = await queryRows<{ id: string; stripe: number }>(
+      getSql(),
+      Prisma.sql`SELECT id, ${stripeSql(Prisma.sql`id`)} AS stripe FROM unnest(${ids}::text[]) AS id`,
+    );
+    expect(rows.map((row) => row.stripe)).toEqual(ids.map((id) => stripeOf(id)));
+    expect(new Set(rows.map((row) => row.stripe)).size).toBe(TOTAL_STRIPES);
   });
 
   it("moves nothing when its transaction rolls back", async () => {

@@ -56,6 +56,14 @@ export function totalsUpsertSql(rows: Prisma.Sql): Prisma.Sql {
       updated_at = GREATEST(campaign_totals.updated_at, EXCLUDED.updated_at)`;
 }
 
+/**
+ * stripeOf in SQL, for a statement that finds its donations itself. The low bits of the digest's fourth byte are
+ * those of its first four bytes read as a big-endian integer, as long as TOTAL_STRIPES divides 256.
+ */
+export function stripeSql(donationId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`get_byte(sha256(convert_to(${donationId}, 'UTF8')), 3) % ${TOTAL_STRIPES}::int`;
+}
+
 /** A uniform, fixed stripe per donation. */
 export function stripeOf(donationId: string): number {
   return hash("sha256", donationId, "buffer").readUInt32BE(0) % TOTAL_STRIPES;

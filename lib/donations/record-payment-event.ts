@@ -4,7 +4,7 @@ import { getSql } from "@/lib/db/client";
 import type { GatewayCall, PaymentGateway } from "@/lib/payments/gateway";
 import { callGateway } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
-import { settleDonation, type SettleResult } from "./settle-donation";
+import { settleReportedOutcome, type SettleResult } from "./settle-donation";
 import type { SettledDonation } from "./payment-event-log";
 import { settleRefund } from "./settle-refund";
 
@@ -54,17 +54,20 @@ export async function recordPaymentEvent(
   const ask: GatewayCall = (call) => callGateway(call).catch(asUnavailable);
   const event = await gateway.verifyCallback(rawBody, headers, ask);
   if (!event) return "ignored";
+  const reported = { amount: event.amount, currency: event.currency };
+  if (event.kind === "payment") {
+    // Found, checked and settled in one statement: a callback is one round trip.
+    return settleReportedOutcome({
+      gateway: gateway.name,
+      sessionId: event.sessionId,
+      outcome: event.outcome,
+      reported,
+      event: { eventId: event.eventId, type: event.outcome, payload: event.payload },
+    });
+  }
   const donation = await donationForSession({ gateway: gateway.name, sessionId: event.sessionId });
   if (!donation) throw new ApiError("not_found", `no donation for session ${event.sessionId}`);
-  const reported = { amount: event.amount, currency: event.currency };
-  const notice = {
-    eventId: event.eventId,
-    type: event.kind === "payment" ? event.outcome : event.kind,
-    payload: event.payload,
-  };
-  if (event.kind === "payment") {
-    return settleDonation({ donation, to: event.outcome, reported, event: notice });
-  }
+  const notice = { eventId: event.eventId, type: event.kind, payload: event.payload };
   // A lost dispute takes the whole charge back.
   const refundedCharge = event.kind === "refund" ? event.refundedAmount : chargedAmount(donation);
   return settleRefund({ donation, refundedCharge, reported, event: notice });

@@ -1,10 +1,17 @@
+import { ApiError } from "@/lib/api/errors";
 import { getSql } from "@/lib/db/client";
 import type { DonationStatus } from "@/lib/generated/prisma/client";
 import { chargedAmount } from "./charged-amount";
 import { sameMoney, type GatewayNotice, type ReportedMoney, type SettledDonation } from "./payment-event-log";
 import { reportMoneyAlert } from "./report-money-alert";
 import { revalidateTotalsSoon } from "./revalidate-totals";
-import { LATE_SUCCESS_FROM, transitionRecordingNotice } from "./transition-donation";
+import { settleReportedPayment } from "./settlement-statement";
+import {
+  allowedFrom,
+  LATE_SUCCESS_FROM,
+  transitionRecordingNotice,
+  type Transition,
+} from "./transition-donation";
 
 /** needs_review: the gateway reported other money than the donation holds; nothing was counted. */
 export type SettleResult = "changed" | "unchanged" | "duplicate" | "needs_review";
@@ -48,7 +55,7 @@ export async function settleDonation(settlement: Settlement): Promise<SettleResu
   const matches = sameMoney(donation, reported);
   const to = matches ? settlement.to : "needs_review";
   // One statement, atomic by itself: the notice, the status, the receipt and the running total together.
-  const { from, recorded } = await transitionRecordingNotice(
+  const transition = await transitionRecordingNotice(
     getSql(),
     donation,
     to,
@@ -59,6 +66,47 @@ export async function settleDonation(settlement: Settlement): Promise<SettleResu
       outcome: { moved: `applied:${to}`, unmoved: matches ? "ignored:already-final" : "ignored:mismatch" },
     },
   );
+  return concluded({ donation, reported, event, matches, to, transition });
+}
+
+/**
+ * settleDonation for a callback's report of a payment's outcome, by the gateway's session: the donation is found,
+ * its money checked and it is settled in one statement (settlement-statement.ts), one round trip per callback.
+ */
+export async function settleReportedOutcome(report: {
+  gateway: string;
+  sessionId: string;
+  outcome: Settlement["to"];
+  reported: ReportedMoney;
+  event: GatewayNotice;
+}): Promise<SettleResult> {
+  const settled = await settleReportedPayment({
+    ...report,
+    allowed: allowedFrom(report.outcome, true),
+    allowedForReview: allowedFrom("needs_review", true),
+    at: new Date(),
+  });
+  if (!settled.found) throw new ApiError("not_found", `no donation for session ${report.sessionId}`);
+  const { donation, matches, to, transition } = settled;
+  return concluded({ donation, reported: report.reported, event: report.event, matches, to, transition });
+}
+
+/** What a settlement answers, once committed: alerts for money that moved unexpectedly, and fresh totals. */
+function concluded({
+  donation,
+  reported,
+  event,
+  matches,
+  to,
+  transition: { from, recorded },
+}: {
+  donation: SettledDonation;
+  reported?: ReportedMoney;
+  event?: GatewayNotice;
+  matches: boolean;
+  to: DonationStatus;
+  transition: Transition;
+}): SettleResult {
   if (!recorded) return "duplicate";
   const result: SettleResult = !from ? "unchanged" : matches ? "changed" : "needs_review";
   if (!matches) {

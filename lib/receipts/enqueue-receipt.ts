@@ -2,9 +2,16 @@ import "server-only";
 import { env } from "@/lib/env";
 import { Prisma } from "@/lib/generated/prisma/client";
 
+const messageIdHost = () => new URL(env.APP_URL).hostname;
+
 /** The Message-ID every send of one donation's receipt carries. */
 export function receiptMessageId(donationId: string): string {
-  return `<receipt.${donationId}@${new URL(env.APP_URL).hostname}>`;
+  return `<receipt.${donationId}@${messageIdHost()}>`;
+}
+
+/** receiptMessageId in SQL, for a statement that finds its donations itself. */
+export function receiptMessageIdSql(donationId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`'<receipt.' || ${donationId} || ${`@${messageIdHost()}>`}::text`;
 }
 
 /**
