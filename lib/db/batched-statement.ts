@@ -54,24 +54,32 @@ export function batchedStatement<Item, Result>({
   // A batch that fails because of one of its items (a value the database refused) must not fail its neighbours:
   // each is tried again on its own and gets its own answer. A database that is not answering fails them all alike.
   const runBatch = async (batch: Waiting<Item, Result>[]) => {
+    let outcome: { results: Result[] } | { error: unknown };
     try {
-      settle(batch, await run(batch.map((entry) => entry.item)));
+      outcome = { results: await run(batch.map((entry) => entry.item)) };
     } catch (error) {
-      if (batch.length === 1 || isDatabaseUnavailable(error)) {
-        for (const entry of batch) entry.reject(error);
-        return;
-      }
-      await Promise.all(
-        batch.map(async (entry) => {
-          try {
-            const [result] = await run([entry.item]);
-            entry.resolve(result);
-          } catch (alone) {
-            entry.reject(alone);
-          }
-        }),
-      );
+      outcome = { error };
     }
+    // The next batch goes out before this one's callers carry on: each resumes (up to its next statement) as soon as
+    // it is settled, and the next round trip should not wait behind all of them.
+    inFlight--;
+    dispatch();
+    if ("results" in outcome) return settle(batch, outcome.results);
+    const { error } = outcome;
+    if (batch.length === 1 || isDatabaseUnavailable(error)) {
+      for (const entry of batch) entry.reject(error);
+      return;
+    }
+    await Promise.all(
+      batch.map(async (entry) => {
+        try {
+          const [result] = await run([entry.item]);
+          entry.resolve(result);
+        } catch (alone) {
+          entry.reject(alone);
+        }
+      }),
+    );
   };
 
   const takeBatch = (): Waiting<Item, Result>[] => {
@@ -101,10 +109,7 @@ export function batchedStatement<Item, Result>({
     while (inFlight < maxInFlight && waiting.length > 0) {
       const batch = takeBatch();
       inFlight++;
-      void runBatch(batch).finally(() => {
-        inFlight--;
-        dispatch();
-      });
+      void runBatch(batch);
     }
   };
 
