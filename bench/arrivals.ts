@@ -37,16 +37,24 @@ export async function atFixedRate(options: {
       if (status === "error" || Number(status) >= 400) failures++;
       if (++answered === total) resolve();
     };
-    const send = (due: number) => {
+    const send = (due: number, retry = true) => {
+      let answered = false;
       const request = http.request(
         { agent, host: target.hostname, port: target.port, path, method, headers, timeout: 10_000 },
         (response) => {
+          answered = true;
           response.resume();
           response.on("end", () => settle(due, String(response.statusCode)));
         },
       );
       request.on("timeout", () => request.destroy(new Error("timed out")));
-      request.on("error", () => settle(due, "error"));
+      request.on("error", (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the server closed for idleness (its keepAliveTimeout) just as this request was
+        // written on it: the server never read the request, and a browser sends it again on a new connection.
+        // So does this client, once, still timing it from when it was due.
+        if (retry && !answered && request.reusedSocket && error.code === "ECONNRESET") send(due, false);
+        else settle(due, "error");
+      });
       request.end(body);
     };
     const tick = () => {
