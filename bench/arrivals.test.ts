@@ -29,7 +29,13 @@ describe("atFixedRate", () => {
       }
       response.end("ok");
     });
-    const result = await atFixedRate({ url, request: { path: "/" }, rate: 100, seconds: 0.5, connections: 2 });
+    const result = await atFixedRate({
+      url,
+      request: { path: "/" },
+      rate: 100,
+      seconds: 0.5,
+      connections: 2,
+    });
     expect(resets).toBeGreaterThan(0);
     expect(result).toMatchObject({ total: 50, failures: 0, statuses: { "200": 50 } });
   });
