@@ -1,5 +1,6 @@
+import { batchParameters, batchRowsSql } from "@/lib/db/batch-rows";
 import { batchedStatement } from "@/lib/db/batched-statement";
-import { getSql } from "@/lib/db/client";
+import { getSql, type Sql } from "@/lib/db/client";
 import type { Donation } from "@/lib/generated/prisma/client";
 
 // The two writes of every donation start, each batched with whatever other starts are writing at the same moment
@@ -84,25 +85,26 @@ export interface CheckoutLink {
  */
 export const attachCheckout = batchedStatement<CheckoutLink, boolean>({
   name: "attach checkouts",
-  async run(links) {
-    const { rows } = await getSql().query<{ id: string }>(
-      `UPDATE donations d SET gateway_session_id = link.session_id, checkout_url = link.redirect_url,
-        updated_at = link.at
-      FROM json_to_recordset($1::json) AS link(id text, session_id text, redirect_url text, at timestamptz)
-      WHERE d.id = link.id AND d.status = 'pending'
-      RETURNING d.id`,
-      [
-        JSON.stringify(
-          links.map((link) => ({
-            id: link.donationId,
-            session_id: link.sessionId,
-            redirect_url: link.redirectUrl,
-            at: link.at,
-          })),
-        ),
-      ],
-    );
-    const attached = new Set(rows.map((row) => row.id));
-    return links.map((link) => attached.has(link.donationId));
-  },
+  run: (links) => attachCheckouts(getSql(), links),
 });
+
+/** attachCheckout's statement, for one batch. */
+export async function attachCheckouts(sql: Sql, links: CheckoutLink[]): Promise<boolean[]> {
+  const { rows } = await sql.query<{ id: string }>(
+    `UPDATE donations d SET gateway_session_id = link.session_id, checkout_url = link.redirect_url,
+      updated_at = link.at
+    FROM ${batchRowsSql("$1", "$2", "link", "id text, session_id text, redirect_url text, at timestamptz")}
+    WHERE d.id = link.id AND d.status = 'pending'
+    RETURNING d.id`,
+    batchParameters(
+      links.map((link) => ({
+        id: link.donationId,
+        session_id: link.sessionId,
+        redirect_url: link.redirectUrl,
+        at: link.at,
+      })),
+    ),
+  );
+  const attached = new Set(rows.map((row) => row.id));
+  return links.map((link) => attached.has(link.donationId));
+}

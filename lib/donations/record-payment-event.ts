@@ -1,6 +1,7 @@
 import { ApiError } from "@/lib/api/errors";
+import { batchParameters, batchRowsSql } from "@/lib/db/batch-rows";
 import { batchedStatement } from "@/lib/db/batched-statement";
-import { getSql } from "@/lib/db/client";
+import { getSql, type Sql } from "@/lib/db/client";
 import type { GatewayCall, PaymentGateway } from "@/lib/payments/gateway";
 import { callGateway } from "@/lib/resilience/checkout-admission";
 import { chargedAmount } from "./charged-amount";
@@ -20,7 +21,7 @@ function asUnavailable(error: unknown): never {
   });
 }
 
-interface SessionKey {
+export interface SessionKey {
   gateway: string;
   sessionId: string;
 }
@@ -31,17 +32,23 @@ interface SessionKey {
  */
 const donationForSession = batchedStatement<SessionKey, SettledDonation | undefined>({
   name: "find donations by session",
-  async run(keys) {
-    const { rows } = await getSql().query<SettledDonation & { idx: number }>(
-      `SELECT key.idx, d.id, d.campaign, d.currency, d.amount, d.fee, d.gateway
-      FROM json_to_recordset($1::json) AS key(idx int, gateway text, session_id text)
-      JOIN donations d ON d.gateway = key.gateway AND d.gateway_session_id = key.session_id`,
-      [JSON.stringify(keys.map(({ gateway, sessionId }, idx) => ({ idx, gateway, session_id: sessionId })))],
-    );
-    const found = new Map(rows.map(({ idx, ...donation }) => [idx, donation]));
-    return keys.map((_, idx) => found.get(idx));
-  },
+  run: (keys) => donationsForSessions(getSql(), keys),
 });
+
+/** donationForSession's statement, for one batch. */
+export async function donationsForSessions(
+  sql: Sql,
+  keys: SessionKey[],
+): Promise<(SettledDonation | undefined)[]> {
+  const { rows } = await sql.query<SettledDonation & { idx: number }>(
+    `SELECT key.idx, d.id, d.campaign, d.currency, d.amount, d.fee, d.gateway
+    FROM ${batchRowsSql("$1", "$2", "key", "idx int, gateway text, session_id text")}
+    JOIN donations d ON d.gateway = key.gateway AND d.gateway_session_id = key.session_id`,
+    batchParameters(keys.map(({ gateway, sessionId }, idx) => ({ idx, gateway, session_id: sessionId }))),
+  );
+  const found = new Map(rows.map(({ idx, ...donation }) => [idx, donation]));
+  return keys.map((_, idx) => found.get(idx));
+}
 
 /** Handles one server-to-server callback: verified by the gateway, matched to our donation, then settled. */
 export async function recordPaymentEvent(

@@ -1,4 +1,5 @@
 import { stripeSql, totalsUpsertSql } from "@/lib/campaign/running-total";
+import { selectBatchRows } from "@/lib/db/batch-rows";
 import { batchedStatement, type BatchedStatement } from "@/lib/db/batched-statement";
 import { getSql, queryRows, type Queryable, type Sql } from "@/lib/db/client";
 import { Prisma, type DonationStatus } from "@/lib/generated/prisma/client";
@@ -110,11 +111,11 @@ function settlementSql(requested: Prisma.Sql, input: Prisma.Sql): Prisma.Sql {
     ORDER BY requested.idx`;
 }
 
-const numbered = <T extends object>(rows: T[]) => JSON.stringify(rows.map((row, idx) => ({ idx, ...row })));
+const numbered = <T extends object>(rows: T[]) => rows.map((row, idx) => ({ idx, ...row }));
 
 /** Settles donations the callers hold (their id, campaign, currency and amount), in `db`: a transaction, or not. */
 export async function settleById(db: Queryable, rows: SettlementRow[]): Promise<Transition[]> {
-  const requested = Prisma.sql`SELECT * FROM json_to_recordset(${numbered(rows)}::json) AS row(idx int, ${COLUMNS})`;
+  const requested = selectBatchRows(numbered(rows), Prisma.sql`idx int, ${COLUMNS}`);
   const input = Prisma.sql`SELECT requested.*, NULL::int AS fee, true AS matches FROM requested`;
   const results = await queryRows<StatementRow>(db, settlementSql(requested, input));
   return results.map(({ from, recorded }) => ({ from, recorded }));
@@ -173,9 +174,9 @@ export type ReportedSettlement =
  * the reported outcome when the money matches what the donation charges, to needs_review when it does not. What
  * settle-donation.ts decides for a donation it holds, decided here in SQL, so a callback is one round trip.
  */
-async function settleReported(sql: Sql, reports: ReportedOutcome[]): Promise<ReportedSettlement[]> {
-  const requested = Prisma.sql`
-    SELECT * FROM json_to_recordset(${numbered(
+export async function settleReported(sql: Sql, reports: ReportedOutcome[]): Promise<ReportedSettlement[]> {
+  const requested = selectBatchRows(
+    numbered(
       reports.map((report) => ({
         gateway: report.gateway,
         session_id: report.sessionId,
@@ -189,9 +190,10 @@ async function settleReported(sql: Sql, reports: ReportedOutcome[]): Promise<Rep
         payload: report.event.payload,
         at: report.at,
       })),
-    )}::json) AS row(idx int, gateway text, session_id text, outcome text, allowed text[],
-      allowed_for_review text[], reported_amount int, reported_currency text, event_id text, event_type text,
-      payload jsonb, at timestamptz)`;
+    ),
+    Prisma.sql`idx int, gateway text, session_id text, outcome text, allowed text[], allowed_for_review text[],
+      reported_amount int, reported_currency text, event_id text, event_type text, payload jsonb, at timestamptz`,
+  );
   // chargedAmount (the gift and the covered fee), the stripe (stripeOf) and the receipt's Message-ID
   // (receiptMessageId), in SQL.
   const input = Prisma.sql`
