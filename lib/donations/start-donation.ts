@@ -100,21 +100,13 @@ export async function startDonation(
     fee: input.coverFees ? coverFee(input.amount, feeRateFor(gateway.name)) : 0,
     createdAt: new Date(),
   };
-  const written = await insertDonation(donation).catch((error: unknown) => {
-    permit.release();
-    throw error;
-  });
-  if (!written) {
-    permit.release();
-    // Only a key conflicts: two requests with one key raced past the lookup above, and the loser answers like a
-    // replay.
-    if (!idempotencyKey) throw new Error(`donation ${donation.id} was not written`);
-    return replay(await db.donation.findUniqueOrThrow({ where: { idempotencyKey } }), hash);
-  }
-
-  let checkout;
-  try {
-    checkout = await permit.run(async () =>
+  // The row and the checkout are made at the same time, each one round trip (the sandbox's a statement, a real
+  // provider's an HTTPS call), so the donor waits for the longer of the two rather than for both in turn. The
+  // checkout is still handed out only once the row holds it (attachCheckout below), so whatever a donor can pay is
+  // on record first; a checkout made for a row that could not be written is given to no one and expires unpaid.
+  const [written, opened] = await Promise.allSettled([
+    insertDonation(donation),
+    permit.run(async () =>
       assertCheckoutUrl(
         gateway,
         await gateway.createCheckout({
@@ -129,9 +121,17 @@ export async function startDonation(
           expiresAt: new Date(donation.createdAt.getTime() + CHECKOUT_LIFETIME_MS),
         }),
       ),
-    );
-  } catch (error) {
-    reportUnexpectedError(error, { donationId: donation.id, during: "createCheckout" });
+    ),
+  ]);
+  if (written.status === "rejected") throw written.reason;
+  if (!written.value) {
+    // Only a key conflicts: two requests with one key raced past the lookup above, and the loser answers like a
+    // replay.
+    if (!idempotencyKey) throw new Error(`donation ${donation.id} was not written`);
+    return replay(await db.donation.findUniqueOrThrow({ where: { idempotencyKey } }), hash);
+  }
+  if (opened.status === "rejected") {
+    reportUnexpectedError(opened.reason, { donationId: donation.id, during: "createCheckout" });
     // Kept for audit; failing a donation that never got a checkout also releases its key, so the donor's retry
     // starts afresh.
     await transitionDonation(getSql(), donation, "failed");
@@ -139,6 +139,7 @@ export async function startDonation(
       retryAfterSeconds: 5,
     });
   }
+  const checkout = opened.value;
   const attached = await attachCheckout({
     donationId: donation.id,
     sessionId: checkout.sessionId,

@@ -40,6 +40,38 @@ describe("POST /api/donations", () => {
     });
   });
 
+  it("hands out no checkout when the donation's own row cannot be written", async () => {
+    // The row and the checkout are made at the same time: here the row's INSERT times out while the sandbox opens
+    // its session, which must then be given to no one.
+    await db.$executeRawUnsafe(`
+      CREATE OR REPLACE FUNCTION refuse_test_donation() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.donor_name = 'Row refused' THEN
+          RAISE EXCEPTION 'canceling statement due to statement timeout' USING ERRCODE = '57014';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await db.$executeRawUnsafe(`
+      CREATE TRIGGER refuse_test_donation BEFORE INSERT ON donations
+      FOR EACH ROW EXECUTE FUNCTION refuse_test_donation()`);
+    try {
+      const sessionsBefore = await db.sandboxSession.count({ where: { amount: 7919 } });
+
+      const response = await POST(
+        jsonDonationRequest({ ...validDonation, amount: 7919, name: "Row refused" }),
+      );
+
+      expect(response.status).toBe(503);
+      expect(response.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(JSON.stringify(await response.json())).not.toContain("sbx_");
+      expect(await db.donation.count({ where: { donorName: "Row refused" } })).toBe(0);
+      expect(await db.sandboxSession.count({ where: { amount: 7919 } })).toBe(sessionsBefore + 1);
+    } finally {
+      await db.$executeRawUnsafe("DROP TRIGGER IF EXISTS refuse_test_donation ON donations");
+      await db.$executeRawUnsafe("DROP FUNCTION IF EXISTS refuse_test_donation()");
+    }
+  });
+
   it("answers the no-JavaScript form with a 303 to the checkout, taking a custom amount in major units", async () => {
     const response = await POST(
       formDonationRequest({
