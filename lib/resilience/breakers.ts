@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { createCircuitBreaker } from "./circuit-breaker";
-import { isDatabaseUnavailable } from "./database-outage";
+import { isDatabaseUnavailable, OwnDatabaseUnavailableError } from "./database-outage";
 
 // One breaker per dependency and process: each server instance judges the health it sees itself. The database's
 // counts only errors that say the database is not answering (isDatabaseUnavailable): a conflict, a missing row or
@@ -28,6 +28,8 @@ globalForBreakers.surgeBreakers ??= {
     failureThreshold: 5,
     openMs: 15_000,
     timeoutMs: 10_000,
+    // The sandbox's failures while our own database is down are the database's breaker's to count.
+    isFailure: (error) => !(error instanceof OwnDatabaseUnavailableError),
   }),
   // Redis answers in milliseconds or is in trouble: a short deadline, and every user of Redis (limits, the gateway
   // cap, the pause switch) shares this one, so a brown-out is noticed once and then costs nothing until a trial.

@@ -20,7 +20,9 @@ const { env } = await import("@/lib/env");
 const { callbackRequest, jsonDonationRequest, validDonation } =
   await import("@/lib/testing/donations/donation-requests");
 const { startedDonation, totalsAndTruth } = await import("@/lib/testing/donations/started-donation");
-const { databaseBreaker } = await import("./breakers");
+const { databaseBreaker, gatewayBreaker } = await import("./breakers");
+const { callGateway } = await import("./checkout-admission");
+const { sandboxGateway } = await import("@/lib/payments/sandbox/sandbox-gateway");
 
 afterAll(async () => {
   proxy.restore();
@@ -82,6 +84,31 @@ describe("an unreachable or timed-out database", () => {
     expect((await untilBreakerCloses(() => callbackRoute(callbackRequest(event)))).status).toBe(200);
     const { total, truth } = await totalsAndTruth();
     expect(total).toEqual(truth);
+  });
+
+  it("does not count the sandbox's failures while PostgreSQL is cut off against the gateway's breaker", async () => {
+    // The sandbox keeps its sessions in our database: were these counted, the gateway's breaker would open and keep
+    // donations refused for its 15 s after the database is back.
+    proxy.cut();
+    try {
+      for (let attempt = 0; attempt < 6; attempt++) {
+        const opened = callGateway(() =>
+          sandboxGateway.createCheckout({
+            reference: `don_outage_${attempt}`,
+            amount: 2500,
+            currency: "EUR",
+            locale: "en",
+            returnUrl: `${env.APP_URL}/api/payments/return`,
+            description: "Outage",
+            expiresAt: new Date(Date.now() + 60_000),
+          }),
+        );
+        await expect(opened).rejects.toThrow("the database did not answer");
+      }
+    } finally {
+      proxy.restore();
+    }
+    expect(gatewayBreaker.state()).toBe("closed");
   });
 
   it("answers 503 with Retry-After on donation start, callback and return while PostgreSQL is cut off, then recovers by itself", async () => {

@@ -40,3 +40,21 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (typeof message === "string" && UNAVAILABLE_MESSAGE.test(message)) return true;
   return isDatabaseUnavailable(cause, depth + 1);
 }
+
+/**
+ * Our own database not answering, met by a part that stands in for an outside service: the sandbox gateway keeps
+ * its sessions in this database. The database's breaker counts such an outage (isDatabaseUnavailable sees the
+ * cause); the gateway's does not, or a database outage would keep donations refused for as long as that breaker
+ * stays open after the database is back.
+ */
+export class OwnDatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("the database did not answer", { cause });
+    this.name = "OwnDatabaseUnavailableError";
+  }
+}
+
+/** Rethrows an outage of our own database as OwnDatabaseUnavailableError, anything else as it is. */
+export function asOwnDatabaseOutage(error: unknown): never {
+  throw isDatabaseUnavailable(error) ? new OwnDatabaseUnavailableError(error) : error;
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import { ApiError } from "@/lib/api/errors";
 import { secrets } from "@/lib/env";
+import { asOwnDatabaseOutage } from "@/lib/resilience/database-outage";
 import type { PaymentGateway, SessionStatus } from "../gateway";
 import { OUTCOME_BY_TYPE, sandboxEventSchema } from "./callback-payload";
 import { findSession, isExpired, openSession } from "./sandbox-sessions";
@@ -27,7 +28,8 @@ export const sandboxGateway: PaymentGateway = {
   checkoutOrigins: [],
 
   async createCheckout(request) {
-    const session = await openSession(request);
+    // Its sessions live in our database: an outage there is the database's, not a gateway's (asOwnDatabaseOutage).
+    const session = await openSession(request).catch(asOwnDatabaseOutage);
     return { sessionId: session.id, redirectUrl: `/sandbox/checkout/${session.id}` };
   },
 
@@ -52,7 +54,7 @@ export const sandboxGateway: PaymentGateway = {
   },
 
   async getSessionStatus(sessionId) {
-    const session = await findSession(sessionId);
+    const session = await findSession(sessionId).catch(asOwnDatabaseOutage);
     if (!session) return null;
     const status: SessionStatus = isExpired(session) ? "expired" : STATUS_BY_SESSION[session.status];
     return { status, amount: session.amount, currency: session.currency };
