@@ -65,9 +65,9 @@ async function releaseStalledKey(existing: Donation, now = Date.now()): Promise<
 const CHECKOUT_LIFETIME_MS = 31 * 60_000;
 
 /**
- * Records a pending donation, then opens a checkout for it at the gateway. The row comes first so that nothing a
- * donor started can vanish: if we crash in between, the reconciler finds a pending donation without a session
- * and expires it.
+ * Records a pending donation and opens a checkout for it at the gateway, both at once, and hands the checkout out
+ * only once the row holds it, so nothing a donor can pay is missing from the database. If we crash in between, the
+ * reconciler finds a pending donation without a session and expires it; a checkout nobody was given expires unpaid.
  */
 export async function startDonation(
   input: DonationInput,
