@@ -1,4 +1,5 @@
 import http from "node:http";
+import type { Socket } from "node:net";
 import type { LoadRequest, LoadResult } from "./load";
 
 // Requests at a fixed arrival rate, evenly spaced and sent whether or not earlier ones were answered, as donors
@@ -25,6 +26,9 @@ export async function atFixedRate(options: {
   const statuses: Record<string, number> = {};
   let failures = 0;
   let lastAnswer = 0;
+  // Node's request.reusedSocket is true only for a connection found idle; one handed over by the agent to a request
+  // that was waiting for it reads false. So the client keeps its own record of connections already used.
+  const usedSockets = new WeakSet<Socket>();
   const start = performance.now();
 
   await new Promise<void>((resolve) => {
@@ -39,20 +43,34 @@ export async function atFixedRate(options: {
     };
     const send = (due: number, retry = true) => {
       let answered = false;
+      let reused = false;
       const request = http.request(
-        { agent, host: target.hostname, port: target.port, path, method, headers, timeout: 10_000 },
+        // The second try takes a connection of its own: another kept-alive one could be just as stale.
+        {
+          agent: retry ? agent : false,
+          host: target.hostname,
+          port: target.port,
+          path,
+          method,
+          headers,
+          timeout: 10_000,
+        },
         (response) => {
           answered = true;
           response.resume();
           response.on("end", () => settle(due, String(response.statusCode)));
         },
       );
+      request.on("socket", (socket) => {
+        reused = usedSockets.has(socket);
+        usedSockets.add(socket);
+      });
       request.on("timeout", () => request.destroy(new Error("timed out")));
       request.on("error", (error: NodeJS.ErrnoException) => {
         // A kept-alive connection the server closed for idleness (its keepAliveTimeout) just as this request was
         // written on it: the server never read the request, and a browser sends it again on a new connection.
-        // So does this client, once, still timing it from when it was due.
-        if (retry && !answered && request.reusedSocket && error.code === "ECONNRESET") send(due, false);
+        // So does this client, once, on a new connection, still timing it from when it was due.
+        if (retry && !answered && reused && error.code === "ECONNRESET") send(due, false);
         else settle(due, "error");
       });
       request.end(body);
