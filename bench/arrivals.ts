@@ -42,7 +42,7 @@ export async function atFixedRate(options: {
       if (++answered === total) resolve();
     };
     const send = (due: number, retry = true) => {
-      let answered = false;
+      let responded = false;
       let reused = false;
       const request = http.request(
         // The second try takes a connection of its own: another kept-alive one could be just as stale.
@@ -56,7 +56,7 @@ export async function atFixedRate(options: {
           timeout: 10_000,
         },
         (response) => {
-          answered = true;
+          responded = true;
           response.resume();
           response.on("end", () => settle(due, String(response.statusCode)));
         },
@@ -70,7 +70,7 @@ export async function atFixedRate(options: {
         // A kept-alive connection the server closed for idleness (its keepAliveTimeout) just as this request was
         // written on it: the server never read the request, and a browser sends it again on a new connection.
         // So does this client, once, on a new connection, still timing it from when it was due.
-        if (retry && !answered && reused && error.code === "ECONNRESET") send(due, false);
+        if (retry && !responded && reused && error.code === "ECONNRESET") send(due, false);
         else settle(due, "error");
       });
       request.end(body);
